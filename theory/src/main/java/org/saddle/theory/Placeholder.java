@@ -1,0 +1,1 @@
+package org.saddle.theory; final class Placeholder {}
