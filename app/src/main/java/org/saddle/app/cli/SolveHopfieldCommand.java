@@ -1,0 +1,174 @@
+package org.saddle.app.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.saddle.app.ComputationException;
+import org.saddle.app.InputException;
+import org.saddle.app.output.Json;
+import org.saddle.app.output.Labels;
+import org.saddle.solver.hopfield.Boundary;
+import org.saddle.solver.hopfield.CriticalLoad;
+import org.saddle.solver.hopfield.HopfieldSolution;
+import org.saddle.solver.hopfield.HopfieldSolver;
+import org.saddle.solver.SolveStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code saddle solve hopfield}: the AGS replica-symmetric solutions of the Hopfield model. */
+@Command(name = "hopfield", mixinStandardHelpOptions = true,
+        description = {"Replica-symmetric solutions of the classical Hopfield model (Amit-Gutfreund-Sompolinsky 1987).",
+            "At (--load, --temperature): the retrieval, spin-glass and paramagnetic branches with free energies,",
+            "AT replicon and solver status. With --critical-load at --temperature 0: alpha_c and m at alpha_c.",
+            "With --boundaries: T_g, T_M, T_c and T_AT at --load."})
+public final class SolveHopfieldCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--load", description = "load alpha = K/N (>= 0)")
+    Double load;
+
+    @Option(names = "--temperature", required = true, description = "temperature T (>= 0; 0 uses the T = 0 equations)")
+    double temperature;
+
+    @Option(names = "--critical-load", description = "find alpha_c, the largest load with a retrieval solution (T = 0 only)")
+    boolean criticalLoad;
+
+    @Option(names = "--boundaries", description = "also locate the phase lines T_g, T_M, T_c, T_AT at --load")
+    boolean boundaries;
+
+    @Option(names = "--ansatz", defaultValue = "rs", description = "replica ansatz; allowed values: rs (default)")
+    String ansatz;
+
+    @Option(names = "--quadrature-order", defaultValue = "80", description = "Gauss-Hermite order of the Gaussian averages (8..400, default ${DEFAULT-VALUE})")
+    int quadratureOrder;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (!ansatz.equals("rs")) {
+            throw new InputException("option '--ansatz' has value '" + ansatz + "'; allowed values: rs");
+        }
+        Options.range("--quadrature-order", quadratureOrder, 8, 400, "Gauss-Hermite order");
+        Options.range("--temperature", temperature, 0.0, 10.0, "temperature T");
+        HopfieldSolver solver = new HopfieldSolver(quadratureOrder);
+        PrintWriter out = spec.commandLine().getOut();
+        if (criticalLoad) {
+            if (temperature != 0.0) {
+                throw new InputException("option '--critical-load' needs '--temperature 0' (got " + temperature + ")");
+            }
+            if (load != null) {
+                throw new InputException("options '--critical-load' and '--load' exclude each other: alpha_c is the answer, not an input");
+            }
+            return criticalLoad(solver, out);
+        }
+        if (load == null) {
+            throw new InputException("option '--load' is missing; allowed: load alpha = K/N >= 0 (or use --critical-load at --temperature 0)");
+        }
+        Options.range("--load", load, 0.0, 10.0, "load alpha = K/N");
+        List<HopfieldSolution> solutions = solver.solve(load, temperature);
+        List<Boundary> lines = boundaries ? List.of(solver.spinGlassTemperature(load), solver.retrievalSpinodal(load),
+                solver.firstOrderTemperature(load), solver.atTemperature(load)) : List.of();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", "hopfield");
+            doc.put("ansatz", "rs");
+            doc.put("load", load);
+            doc.put("temperature", temperature);
+            doc.put("quadrature_order", quadratureOrder);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (HopfieldSolution s : solutions) {
+                rows.add(solutionJson(s));
+            }
+            doc.put("solutions", rows);
+            doc.put("global_minimum", globalMinimum(solutions));
+            if (boundaries) {
+                List<Map<String, Object>> b = new ArrayList<>();
+                for (Boundary line : lines) {
+                    b.add(boundaryJson(line));
+                }
+                doc.put("boundaries", b);
+            }
+            out.println(Json.write(doc));
+        } else {
+            out.printf("Hopfield RS at load alpha = %s, T = %s (Gauss-Hermite order %d)%n", load, temperature, quadratureOrder);
+            out.printf("%-12s %12s %12s %12s %12s %14s %12s %-14s %10s%n", "phase", "m", "q", "r",
+                    temperature == 0 ? "C" : "beta(1-q)", temperature == 0 ? "energy" : "free energy", "replicon", "status", "residual");
+            for (HopfieldSolution s : solutions) {
+                out.printf("%-12s %12.8f %12.8f %12.6f %12.6f %14.9f %12.5g %-14s %10.2e%n", Labels.of(s.phase()), s.m(), s.q(),
+                        s.r(), s.susceptibility(), s.freeEnergy(), s.replicon(), s.report().status(), s.report().residual());
+            }
+            out.printf("lowest free energy: %s; replicon > 0 means RS-stable (de Almeida-Thouless)%n", globalMinimum(solutions));
+            for (Boundary line : lines) {
+                out.printf("%-22s %s%n", line.line(), line.exists()
+                        ? String.format("T = %.8f  (+- %.1e)", line.temperature(), line.error()) : "none (" + line.status() + ")");
+            }
+        }
+        boolean allConverged = solutions.stream().allMatch(s -> s.report().converged());
+        return allConverged ? 0 : 1;
+    }
+
+    private int criticalLoad(HopfieldSolver solver, PrintWriter out) {
+        CriticalLoad critical = solver.criticalLoadZeroTemperature();
+        boolean ok = critical.status() == SolveStatus.CONVERGED;
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", "hopfield");
+            doc.put("ansatz", "rs");
+            doc.put("temperature", 0.0);
+            doc.put("alpha_c", critical.load());
+            doc.put("m", critical.m());
+            doc.put("error", critical.error());
+            doc.put("status", critical.status().toString());
+            doc.put("message", critical.message());
+            out.println(Json.write(doc));
+        } else {
+            out.printf("Hopfield RS critical load at T = 0: alpha_c = %.8f (+- %.1e), m(alpha_c) = %.6f  [%s]%n",
+                    critical.load(), critical.error(), critical.m(), critical.status());
+        }
+        if (!ok) {
+            throw new ComputationException("the critical-load solve did not converge: " + critical.message());
+        }
+        return 0;
+    }
+
+    static Map<String, Object> solutionJson(HopfieldSolution s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("phase", Labels.of(s.phase()));
+        row.put("m", s.m());
+        row.put("q", s.q());
+        row.put("r", s.r());
+        row.put("susceptibility", s.susceptibility());
+        row.put("free_energy", s.freeEnergy());
+        row.put("replicon", s.replicon());
+        row.put("rs_stable", s.replicon() > 0);
+        row.put("status", s.report().status().toString());
+        row.put("residual", s.report().residual());
+        row.put("iterations", s.report().iterations());
+        return row;
+    }
+
+    static Map<String, Object> boundaryJson(Boundary b) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("line", b.line());
+        row.put("load", b.load());
+        row.put("exists", b.exists());
+        row.put("temperature", b.exists() ? b.temperature() : null);
+        row.put("error", b.exists() ? b.error() : null);
+        row.put("status", b.status());
+        return row;
+    }
+
+    private static String globalMinimum(List<HopfieldSolution> solutions) {
+        return solutions.stream().filter(s -> s.report().converged())
+                .min((a, b) -> Double.compare(a.freeEnergy(), b.freeEnergy()))
+                .map(s -> Labels.of(s.phase())).orElse("none");
+    }
+}

@@ -1,0 +1,50 @@
+package org.saddle.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.saddle.app.InputException;
+
+/** Reads a YAML study file into a strict {@link ConfigNode}, turning every failure into an {@link InputException}. */
+public final class ConfigFiles {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigFiles() {}
+
+    public static ConfigNode read(Path file) {
+        String name = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputException(name + ": no such file (give the path of a YAML study, e.g. configs/hopfield-ags.yaml)");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InputException(name + ": not a readable file");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+        return parse(name, text);
+    }
+
+    public static ConfigNode parse(String name, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InputException(name + ": not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new InputException(name + ": the file is empty; a study needs at least the keys 'study' and 'model'");
+        }
+        return new ConfigNode(name, "", root);
+    }
+}

@@ -1,0 +1,73 @@
+package org.saddle.app.output;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/** What a result needs to be reproduced: Saddle's version, the git commit when available, the JVM and the host. */
+public final class Provenance {
+    private Provenance() {}
+
+    public static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("/saddle.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    /** The commit of the working directory's git checkout, with "+dirty" when it has local changes; null without git. */
+    public static String gitCommit(Path directory) {
+        String head = git(directory, "rev-parse", "HEAD");
+        if (head == null) {
+            return null;
+        }
+        String status = git(directory, "status", "--porcelain", "--untracked-files=no");
+        return status != null && !status.isEmpty() ? head + "+dirty" : head;
+    }
+
+    public static Map<String, Object> environment(Path workingDirectory) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("saddle_version", version());
+        env.put("git_commit", gitCommit(workingDirectory));
+        env.put("java_version", System.getProperty("java.version"));
+        env.put("java_vm", System.getProperty("java.vm.name"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("available_processors", Runtime.getRuntime().availableProcessors());
+        env.put("started_at", Instant.now().toString());
+        return env;
+    }
+
+    private static String git(Path directory, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = directory.toAbsolutePath().toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                return null;
+            }
+            return new String(output, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

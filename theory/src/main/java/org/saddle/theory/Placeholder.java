@@ -1,1 +1,0 @@
-package org.saddle.theory; final class Placeholder {}
