@@ -48,6 +48,12 @@ class DenseStudyTest {
      * the same byte for byte. Returns the one-thread folder.
      */
     private Path runOnOneAndTwoThreads(String text, String study, List<String> tables, List<String> others) throws IOException {
+        return runOnOneAndTwoThreads(dir, text, study, tables, others);
+    }
+
+    /** As above, in the folder {@code dir} (shared with LearningMonteCarloTest). */
+    static Path runOnOneAndTwoThreads(Path dir, String text, String study, List<String> tables, List<String> others)
+            throws IOException {
         Path config = dir.resolve(study + ".yaml");
         Files.writeString(config, text);
         for (String threads : List.of("1", "2")) {

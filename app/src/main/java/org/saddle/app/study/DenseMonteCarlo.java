@@ -57,11 +57,32 @@ final class DenseMonteCarlo {
     record Extrapolation(double temperature, FiniteSizeScaling.Fit fit, int sizes, String status) {}
 
     static int patterns(int order, int neurons, double load) {
-        return (int) Math.max(1, Math.round(load * Math.pow(neurons, order - 1)));
+        return DenseStudy.Simulation.patterns(order, neurons, load);
     }
 
-    /** Runs the grid on {@code threads} threads (grid points in parallel, samples of one point in order). */
+    /**
+     * The Monte Carlo of one grid point of the overlay: N neurons, K patterns, temperature T, its random streams from
+     * (seed, grid point g, sample), samples in order on the calling thread; the measured overlap is the one the study
+     * draws (pattern 1 for the dense network, archetype 1 for a network that learned from examples).
+     */
+    @FunctionalInterface
+    interface GridPointSimulation {
+        DenseSimulation.Point run(int gridPoint, int neurons, int patterns, double temperature);
+    }
+
+    /** Runs the dense P-body network's grid on {@code threads} threads (grid points in parallel, samples in order). */
     static List<Point> simulate(DenseStudy.Simulation sim, int order, long seed, int threads, boolean showProgress) {
+        return simulate(sim, order, threads, showProgress, (g, n, k, t) -> DenseSimulation.run(new DenseSimulation.Spec(n,
+                k, Interactions.gardner(order, n), PatternEnsembles.iid(0), new double[] {t}, Dynamics.GLAUBER, 0.0,
+                sim.equilibrationSweeps(), sim.measurementSweeps(), sim.samples(), seed, 0), g, 1).points().get(0));
+    }
+
+    /**
+     * Runs any network's grid (N, load, T) on {@code threads} threads: grid point g counts (N, load, T) with N slowest
+     * and T fastest, each list sorted; K = max(1, round(alpha N^(P-1))).
+     */
+    static List<Point> simulate(DenseStudy.Simulation sim, int order, int threads, boolean showProgress,
+            GridPointSimulation body) {
         int nl = sim.loads().size();
         int nt = sim.temperatures().size();
         int total = sim.gridPoints();
@@ -72,10 +93,7 @@ final class DenseMonteCarlo {
             double load = sim.loads().get(g / nt % nl);
             double t = sim.temperatures().get(g % nt);
             int k = patterns(order, n, load);
-            DenseSimulation.Spec spec = new DenseSimulation.Spec(n, k, Interactions.gardner(order, n),
-                    PatternEnsembles.iid(0), new double[] {t}, Dynamics.GLAUBER, 0.0, sim.equilibrationSweeps(),
-                    sim.measurementSweeps(), sim.samples(), seed, 0);
-            DenseSimulation.Point p = DenseSimulation.run(spec, g, 1).points().get(0);
+            DenseSimulation.Point p = body.run(g, n, k, t);
             out[g] = new Point(order, n, k, load, k / Math.pow(n, order - 1), t, p.overlap(), p.replicaOverlap(),
                     p.notEquilibrated(), p.maxTauInt());
             progress.advance(1);
@@ -178,6 +196,12 @@ final class DenseMonteCarlo {
      * and the extrapolated crossings (N -&gt; inf) with their standard errors.
      */
     static void overlay(XYChart chart, DenseStudy.Simulation sim, List<Point> points, List<Extrapolation> fits) {
+        overlay(chart, sim, points, fits, "MC");
+    }
+
+    /** As {@link #overlay(XYChart, DenseStudy.Simulation, List, List)}, every legend entry starting with {@code label}. */
+    static void overlay(XYChart chart, DenseStudy.Simulation sim, List<Point> points, List<Extrapolation> fits,
+            String label) {
         Marker[] filled = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
             SeriesMarkers.TRIANGLE_DOWN};
         Color grey = new Color(90, 90, 90);
@@ -201,7 +225,7 @@ final class DenseMonteCarlo {
                 double[] x = per.stream().mapToDouble(Point::actualLoad).toArray();
                 double[] y = per.stream().mapToDouble(p -> p.temperature() + shift).toArray();
                 Marker marker = retrieval ? filled[i % filled.length] : new Open(i % filled.length);
-                Figures.points(chart, "MC N = " + n + (retrieval ? ", m > 1/2" : ", m <= 1/2") + (shift != 0 ? shifted : ""),
+                Figures.points(chart, label + " N = " + n + (retrieval ? ", m > 1/2" : ", m <= 1/2") + (shift != 0 ? shifted : ""),
                         x, y, null, grey, marker);
             }
         }
@@ -214,11 +238,11 @@ final class DenseMonteCarlo {
                 Extrapolation e = done.get(j);
                 double a = e.fit().alphaInf();
                 double s = e.fit().error();
-                Figures.line(chart, j == 0 ? "MC crossing, N -> inf (+- 1 s.e.)" : "MC crossing, N -> inf (+- 1 s.e.) " + j,
+                Figures.line(chart, label + " crossing, N -> inf (+- 1 s.e.)" + (j == 0 ? "" : " " + j),
                         new double[] {a - s, a + s}, new double[] {e.temperature(), e.temperature()}, colour, false)
                         .setShowInLegend(j == 0);
             }
-            Figures.points(chart, "MC m = 1/2 crossing, N -> inf", done.stream().mapToDouble(e -> e.fit().alphaInf()).toArray(),
+            Figures.points(chart, label + " m = 1/2 crossing, N -> inf", done.stream().mapToDouble(e -> e.fit().alphaInf()).toArray(),
                     done.stream().mapToDouble(Extrapolation::temperature).toArray(), null, colour, SeriesMarkers.CROSS);
         }
     }

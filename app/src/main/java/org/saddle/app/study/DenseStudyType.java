@@ -90,39 +90,8 @@ public final class DenseStudyType implements StudyType {
                 throw root.error("simulation", "needs theory.phase-diagram (the Monte Carlo runs at its interaction order "
                         + "and is drawn on its diagram)");
             }
-            int p = diagram.get().interactionOrder();
-            ConfigNode s = root.child("simulation").allowOnly("neurons", "loads", "temperatures", "samples",
-                    "equilibration-sweeps", "measurement-sweeps");
-            long[] sizes = s.integers("neurons", 8, 4096);
-            if (Arrays.stream(sizes).distinct().count() != sizes.length) {
-                throw s.error("simulation.neurons", "repeats a size; allowed: distinct N in [8, 4096]");
-            }
-            double[] loads = s.numbers("loads", 0.0, 1.0, "load alpha = K/N^(P-1) in");
-            double[] temperatures = s.numbers("temperatures", 0.0, 10.0, "temperature T in");
-            for (long n : sizes) {
-                for (double a : loads) {
-                    if (a * Math.pow(n, p - 1) > 2_000_000) {
-                        throw s.error("simulation.loads", "gives K = alpha N^(P-1) = " + Math.round(a * Math.pow(n, p - 1))
-                                + " patterns at N = " + n + "; allowed: at most 2000000 (smaller loads or N)");
-                    }
-                }
-            }
-            for (long n : sizes) {
-                long[] k = Arrays.stream(loads).sorted().distinct()
-                        .mapToLong(a -> DenseMonteCarlo.patterns(p, (int) n, a)).toArray();
-                for (int j = 0; j + 1 < k.length; j++) {
-                    if (k[j] == k[j + 1]) {
-                        throw s.error("simulation.loads", "gives the same K = " + k[j] + " twice at N = " + n
-                                + "; allowed: loads whose K = max(1, round(alpha N^(P-1))) differ at every N");
-                    }
-                }
-            }
-            int samples = (int) s.integer("samples", 16L, 2, 100_000);
-            int equilibration = (int) s.integer("equilibration-sweeps", 200L, 0, 10_000_000);
-            int measurement = (int) s.integer("measurement-sweeps", 200L, 4, 10_000_000);
-            simulation = Optional.of(new DenseStudy.Simulation(Arrays.stream(sizes).mapToInt(l -> (int) l).sorted().boxed().toList(),
-                    Arrays.stream(loads).sorted().distinct().boxed().toList(),
-                    Arrays.stream(temperatures).sorted().distinct().boxed().toList(), samples, equilibration, measurement));
+            simulation = Optional.of(DenseStudy.Simulation.parse(root.child("simulation"),
+                    diagram.get().interactionOrder(), 1));
         }
         return new DenseStudy(name, root.file(), text, seed, order, diagram, critical, simulation);
     }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.saddle.app.ComputationException;
+import org.saddle.app.config.DenseStudy;
 import org.saddle.app.config.LearningStudy;
 import org.saddle.app.output.CsvTable;
 import org.saddle.app.output.Figures;
@@ -24,6 +25,7 @@ import org.saddle.app.output.ResultDirectory;
 import org.saddle.solver.Boundary;
 import org.saddle.solver.CriticalLoad;
 import org.saddle.solver.learning.LearningOneStepSolver;
+import org.saddle.simulation.dense.LearningSimulation;
 import org.saddle.solver.learning.LearningSolver;
 import org.saddle.theory.learning.LearningDataset;
 
@@ -36,7 +38,7 @@ import org.saddle.theory.learning.LearningDataset;
 public final class LearningStudyRunner {
 
     /** Result of a run. */
-    public record Outcome(Path folder, double seconds, int unconverged, int oneStepSolves) {
+    public record Outcome(Path folder, double seconds, int unconverged, int oneStepSolves, List<String> simulationLines) {
     }
 
     private record LinePoint(double rho, double load, List<Boundary> lines) {
@@ -121,6 +123,30 @@ public final class LearningStudyRunner {
             List<LearningOneStepSolver.ZeroTemperatureCriticalLoad> oneStepCritical = runAll(pool, ocTasks, "1RSB alpha_c");
             double totalTheory = seconds(started);
 
+            // Monte Carlo overlay: the grid, crossings and extrapolation of the dense overlay (DenseMonteCarlo), on the
+            // network that learned from M examples per archetype (LearningSimulation)
+            List<DenseMonteCarlo.Point> mcPoints = List.of();
+            List<DenseMonteCarlo.Crossing> crossings = List.of();
+            List<DenseMonteCarlo.Extrapolation> fits = List.of();
+            List<String> simulationLines = new ArrayList<>();
+            if (study.simulation().isPresent()) {
+                LearningStudy.MonteCarlo mc = study.simulation().get();
+                DenseStudy.Simulation grid = mc.grid();
+                int p = study.interactionOrder();
+                mcPoints = DenseMonteCarlo.simulate(grid, p, threads, showProgress, (g, n, k, t) -> LearningSimulation.run(
+                        new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
+                                grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1));
+                crossings = DenseMonteCarlo.crossings(grid, mcPoints);
+                fits = DenseMonteCarlo.extrapolate(grid, crossings);
+                for (DenseMonteCarlo.Extrapolation e : fits) {
+                    simulationLines.add(e.fit() == null
+                            ? String.format(java.util.Locale.ROOT, "T = %.3g: archetype overlap m = 1/2 crossing not "
+                                    + "extrapolated (%s)", e.temperature(), e.status())
+                            : String.format(java.util.Locale.ROOT, "T = %.3g: archetype overlap m = 1/2 crossing at "
+                                    + "alpha(N -> inf) = %.4f +- %.4f", e.temperature(), e.fit().alphaInf(), e.fit().error()));
+                }
+            }
+
             int unconverged = (int) curve.stream().filter(c -> c.status() != org.saddle.solver.SolveStatus.CONVERGED).count()
                     + (int) oneStep.stream().filter(o -> o.solution() != null && !o.solution().converged()).count()
                     + (int) oneStepCritical.stream().filter(c -> c.status() != org.saddle.solver.SolveStatus.CONVERGED).count();
@@ -149,7 +175,16 @@ public final class LearningStudyRunner {
                     oc.write(out.file("critical-load-1rsb.csv"));
                     files.add("critical-load-1rsb.csv");
                 }
-                Figures.save(phaseDiagram(study, linePoints, oneStep), out.file("phase-diagram"));
+                XYChart diagram = phaseDiagram(study, linePoints, oneStep);
+                if (study.simulation().isPresent()) {
+                    LearningStudy.MonteCarlo mc = study.simulation().get();
+                    DenseMonteCarlo.overlay(diagram, mc.grid(), mcPoints, fits, String.format(java.util.Locale.ROOT,
+                            "MC rho = %.3g (M = %d)", mc.datasetEntropy(), mc.examples()));
+                    DenseMonteCarlo.writeSimulation(mcPoints, out.file("simulation.csv"));
+                    DenseMonteCarlo.writeTransition(study.interactionOrder(), crossings, fits, out.file("transition.csv"));
+                    files.addAll(List.of("simulation.csv", "transition.csv"));
+                }
+                Figures.save(diagram, out.file("phase-diagram"));
                 Figures.save(criticalLoadFigure(study, curve, oneStepCritical), out.file("critical-load"));
                 files.addAll(List.of("phase-diagram.png", "phase-diagram.svg", "critical-load.png", "critical-load.svg", "run.json"));
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -158,7 +193,12 @@ public final class LearningStudyRunner {
                 json.put("config_file", study.source());
                 json.put("config", study.configText());
                 json.put("provenance", environment);
-                json.put("random_streams", "none: theory only, deterministic; results independent of --threads");
+                json.put("seed", study.seed());
+                json.put("random_streams", study.simulation().isPresent()
+                        ? "theory deterministic; Monte Carlo: grid point g = (N, load, T) with N slowest, T fastest, each "
+                        + "sorted; sample s uses (seed, g, s, stream): 0 archetypes, 4 example noise, 2 and 3 the replicas; "
+                        + "results independent of --threads"
+                        : "none: theory only, deterministic; results independent of --threads");
                 json.put("threads", threads);
                 Map<String, Object> solverInfo = new LinkedHashMap<>();
                 solverInfo.put("ansatz", study.oneStep() ? "rs + 1rsb (below the AT line)" : "rs");
@@ -169,6 +209,7 @@ public final class LearningStudyRunner {
                 solverInfo.put("one_step_solves", oneStep.size());
                 solverInfo.put("not_converged", unconverged);
                 json.put("solver", solverInfo);
+                study.simulation().ifPresent(mc -> json.put("simulation", simulationJson(study, mc)));
                 Map<String, Object> timing = new LinkedHashMap<>();
                 timing.put("phase_lines_seconds", linesSeconds);
                 timing.put("theory_seconds", totalTheory);
@@ -177,11 +218,36 @@ public final class LearningStudyRunner {
                 json.put("files", files);
                 Json.write(json, out.file("run.json"));
                 Path folder = out.commit();
-                return new Outcome(folder, seconds(started), unconverged, oneStep.size());
+                return new Outcome(folder, seconds(started), unconverged, oneStep.size(), simulationLines);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Map<String, Object> simulationJson(LearningStudy study, LearningStudy.MonteCarlo mc) {
+        DenseStudy.Simulation sim = mc.grid();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("neurons", sim.neurons());
+        json.put("loads", sim.loads());
+        json.put("temperatures", sim.temperatures());
+        json.put("samples", sim.samples());
+        json.put("equilibration_sweeps", sim.equilibrationSweeps());
+        json.put("measurement_sweeps", sim.measurementSweeps());
+        json.put("examples", mc.examples());
+        json.put("quality", mc.quality());
+        json.put("dataset_entropy", mc.datasetEntropy());
+        json.put("network", study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED
+                ? "H = -(N/P!) sum_mu [(1/(N M sqrt R)) sum_i S_i^mu sigma_i]^P, S^mu = sum_a eta^{mu,a}, R = r^2 (1 + rho), "
+                + "self-interactions removed (e_P of the integer patterns)"
+                : "H = -(N/P!) sum_mu (1/M) sum_a [(1/(N sqrt R)) sum_i eta_i^{mu,a} sigma_i]^P, R = r^2 (1 + rho), "
+                + "self-interactions removed");
+        json.put("dynamics", "Glauber (heat bath), random sequential sites (T = 0: asynchronous zero-temperature); two "
+                + "replicas per sample, both started from archetype 1; K = max(1, round(alpha N^(P-1))) i.i.d. archetypes, "
+                + "M examples each with P(eta = xi) = (1 + r)/2");
+        json.put("transition", "first load where the mean Mattis overlap with archetype 1 falls through 1/2, linear "
+                + "interpolation in K/N^(P-1), extrapolated linearly in 1/N by weighted least squares");
+        return json;
     }
 
     private <T> List<T> runAll(ExecutorService pool, List<Supplier<T>> tasks, String label) {

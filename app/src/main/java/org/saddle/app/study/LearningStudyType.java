@@ -29,9 +29,11 @@ public final class LearningStudyType implements StudyType {
                 if (o.unconverged() > 0) {
                     warnings.add("warning: " + o.unconverged() + " solves did not converge; see the status columns");
                 }
-                return new StudySummary(o.folder(), o.seconds(), List.of(String.format(
+                List<String> lines = new ArrayList<>(List.of(String.format(
                         "study %s: %d dataset entropies x %d loads of phase lines, %d 1RSB solves", study.name(),
-                        study.entropies().size(), study.lineLoads().size(), o.oneStepSolves())), warnings);
+                        study.entropies().size(), study.lineLoads().size(), o.oneStepSolves())));
+                lines.addAll(o.simulationLines());
+                return new StudySummary(o.folder(), o.seconds(), lines, warnings);
             }
         };
     }

@@ -23,7 +23,7 @@ import org.saddle.simulation.Xoshiro256PlusPlus;
  * re-centred on max x every 100 accepted flips, so nothing overflows at N = 1000.
  * Sweeps allocate nothing. Not thread-safe.
  */
-public final class DenseChain {
+public final class DenseChain implements SpinChain {
     private static final double EXP_CUTOFF = 40.0;
     private static final int RESHIFT_FLIPS = 100;
     /** Largest number of |o_mu| &gt; 16383 kept beside the short copy; beyond it the int kernel is used. */
@@ -267,6 +267,15 @@ public final class DenseChain {
     }
 
     private boolean accept(Dynamics dynamics, double beta, double dE) {
+        return accept(dynamics, beta, dE, rng);
+    }
+
+    /**
+     * The acceptance of a proposed flip with energy change dE: Glauber (heat bath) 1/(1 + e^(beta dE)), Metropolis
+     * min(1, e^(-beta dE)), zero temperature dE &lt; 0; one uniform draw from {@code rng} at T &gt; 0 (shared by the
+     * chains of this package).
+     */
+    static boolean accept(Dynamics dynamics, double beta, double dE, Xoshiro256PlusPlus rng) {
         switch (dynamics) {
             case GLAUBER: {
                 double x = beta * dE;
@@ -300,6 +309,7 @@ public final class DenseChain {
      * ({@code beta = 1/T}) or zero-temperature asynchronous dynamics (flip iff dE &lt; 0; beta unused).
      * Returns the accepted flips.
      */
+    @Override
     public long sweep(Dynamics dynamics, double beta) {
         long accepted = 0;
         int t = 0;
@@ -397,6 +407,7 @@ public final class DenseChain {
     }
 
     /** The energy E = -c sum_mu F(x_mu) from the stored overlaps ({@code -infinity} if it overflows). */
+    @Override
     public double energy() {
         if (f.logDomain()) {
             return -Math.exp(logNegativeEnergy());
@@ -462,8 +473,14 @@ public final class DenseChain {
         return best;
     }
 
+    @Override
     public int neurons() {
         return neurons;
+    }
+
+    @Override
+    public byte spin(int i) {
+        return sigma[i];
     }
 
     public int patterns() {

@@ -2,6 +2,7 @@ package org.saddle.simulation.dense;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.Estimate;
 import org.saddle.simulation.OverlapKernels;
@@ -61,7 +62,7 @@ public final class DenseSimulation {
     public record Result(List<Point> points, double[] topOverlaps, double seconds) {
     }
 
-    private record Sample(double[][] m, double[][] e, double[][] q, double[] acceptance, double[] top) {
+    record Sample(double[][] m, double[][] e, double[][] q, double[] acceptance, double[] top) {
     }
 
     public static Result run(Spec spec, int threads) {
@@ -77,32 +78,42 @@ public final class DenseSimulation {
         long start = System.nanoTime();
         Sample[] out = new Sample[spec.samples()];
         ParallelLoop.forEach(spec.samples(), threads, "simulation", s -> out[s] = sample(spec, gridPoint, s));
-        int nt = spec.temperatures().length;
+        List<Point> points = aggregate(spec.temperatures(), out);
+        return new Result(points, out[0].top, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * Per temperature, the means over samples (in sample order, so independent of threads) of the per-sample time
+     * averages, the worst tau_int and the samples whose series fail the equilibration check (shared by
+     * {@link LearningSimulation}).
+     */
+    static List<Point> aggregate(double[] temperatures, Sample[] out) {
+        int nt = temperatures.length;
         List<Point> points = new ArrayList<>();
         for (int t = 0; t < nt; t++) {
-            double[] m = new double[spec.samples()];
-            double[] e = new double[spec.samples()];
-            double[] q = new double[spec.samples()];
+            double[] m = new double[out.length];
+            double[] e = new double[out.length];
+            double[] q = new double[out.length];
             double err = 0;
             double tau = 0;
             int bad = 0;
             double acc = 0;
-            for (int s = 0; s < spec.samples(); s++) {
+            for (int s = 0; s < out.length; s++) {
                 TimeSeries.Summary sm = TimeSeries.summarize(out[s].m[t]);
                 TimeSeries.Summary se = TimeSeries.summarize(out[s].e[t]);
                 TimeSeries.Summary sq = TimeSeries.summarize(out[s].q[t]);
                 m[s] = sm.mean();
                 e[s] = se.mean();
                 q[s] = sq.mean();
-                err += se.error() / spec.samples();
+                err += se.error() / out.length;
                 tau = Math.max(tau, Math.max(sm.tauInt(), se.tauInt()));
                 bad += (sm.equilibrated() && se.equilibrated()) ? 0 : 1;
-                acc += out[s].acceptance[t] / spec.samples();
+                acc += out[s].acceptance[t] / out.length;
             }
-            points.add(new Point(spec.temperatures()[t], Estimate.of(m), Estimate.of(e), Estimate.of(q), err, tau, bad,
+            points.add(new Point(temperatures[t], Estimate.of(m), Estimate.of(e), Estimate.of(q), err, tau, bad,
                     t + 1 < nt ? acc : Double.NaN));
         }
-        return new Result(points, out[0].top, (System.nanoTime() - start) * 1e-9);
+        return points;
     }
 
     static Sample sample(Spec spec, int s) {
@@ -130,17 +141,8 @@ public final class DenseSimulation {
                     OverlapKernels.best());
             DenseChain b = new DenseChain(xi, n, k, cue, spec.interaction(), Xoshiro256PlusPlus.forStream(spec.seed(), g, s, 3),
                     OverlapKernels.best());
-            for (int t = 0; t < spec.equilibrationSweeps(); t++) {
-                a.sweep(dyn, beta);
-                b.sweep(dyn, beta);
-            }
-            for (int t = 0; t < ms; t++) {
-                a.sweep(dyn, beta);
-                b.sweep(dyn, beta);
-                m[0][t] = 0.5 * (a.overlap(0) + b.overlap(0));
-                e[0][t] = 0.5 * (energyPerNeuron(a) + energyPerNeuron(b));
-                q[0][t] = a.replicaOverlap(b);
-            }
+            runPair(a, b, dyn, beta, spec.equilibrationSweeps(), c -> ((DenseChain) c).overlap(0),
+                    c -> energyPerNeuron((DenseChain) c), m[0], e[0], q[0]);
             lowest = a;
         } else {
             ParallelTempering a = new ParallelTempering(xi, n, k, cue, spec.interaction(), spec.temperatures(), spec.dynamics(),
@@ -176,6 +178,27 @@ public final class DenseSimulation {
             best[j] = all[k - 1 - j];
         }
         return new Sample(m, e, q, acceptance, best);
+    }
+
+    /**
+     * Two replicas a and b at one temperature: {@code equilibration} sweeps each, then one sweep each per entry of
+     * m, recording the mean of the two overlaps, the mean energy per neuron and q_ab (a sweeps before b, so the
+     * result is the same whoever calls it).
+     */
+    static void runPair(SpinChain a, SpinChain b, Dynamics dyn, double beta, int equilibration,
+            ToDoubleFunction<SpinChain> overlap, ToDoubleFunction<SpinChain> energyPerNeuron, double[] m, double[] e,
+            double[] q) {
+        for (int t = 0; t < equilibration; t++) {
+            a.sweep(dyn, beta);
+            b.sweep(dyn, beta);
+        }
+        for (int t = 0; t < m.length; t++) {
+            a.sweep(dyn, beta);
+            b.sweep(dyn, beta);
+            m[t] = 0.5 * (overlap.applyAsDouble(a) + overlap.applyAsDouble(b));
+            e[t] = 0.5 * (energyPerNeuron.applyAsDouble(a) + energyPerNeuron.applyAsDouble(b));
+            q[t] = a.replicaOverlapWith(b);
+        }
     }
 
     /** E/N, or ln(-E)/N for log-domain energies (finite at any N). */

@@ -34,6 +34,59 @@ public final class Interactions {
         return new Gardner(p, neurons);
     }
 
+    /**
+     * The same F with the constant c of E = -c sum_mu F(x_mu) multiplied by {@code factor} &gt; 0 (e.g. the
+     * 1/(M R^(P/2)) of unsupervised dense Hebbian learning, whose patterns are the examples).
+     */
+    public static InteractionFunction scaled(InteractionFunction f, double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale factor must be finite and > 0, got " + factor);
+        }
+        return new Scaled(f, factor);
+    }
+
+    private record Scaled(InteractionFunction f, double factor) implements InteractionFunction {
+        @Override
+        public String name() {
+            return f.name() + "-scaled";
+        }
+
+        @Override
+        public double value(int x) {
+            return f.value(x);
+        }
+
+        @Override
+        public double apply(double x) {
+            return f.apply(x);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return f.derivative(x);
+        }
+
+        @Override
+        public double prefactor() {
+            return f.prefactor() * factor;
+        }
+
+        @Override
+        public boolean logDomain() {
+            return f.logDomain();
+        }
+
+        @Override
+        public boolean integerValued() {
+            return f.integerValued();
+        }
+
+        @Override
+        public int order() {
+            return f.order();
+        }
+    }
+
     /** F(x) = x^n, n = 2..8. */
     public static InteractionFunction polynomial(int n) {
         checkDegree(n);
