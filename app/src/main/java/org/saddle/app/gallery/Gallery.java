@@ -81,8 +81,14 @@ public final class Gallery {
                     "Supervised dense Hebbian learning at P = 4 (Agliari et al., arXiv 2212.00606; 1RSB: Albanese et al., "
                             + "arXiv 2312.09638): RS lines T_M, T_c, T_AT, T_SG, T_0 in the (alpha, T) plane for several "
                             + "dataset entropies rho = (1 - r^2)/(M r^2), and the 1RSB retrieval state below the AT line, marked "
-                            + "where it differs from RS. Theory only; the T = 0 values the solver is checked against, each with "
-                            + "how it was obtained, are in results/reference/learning.csv."),
+                            + "where it differs from RS. Grey: Monte Carlo of the supervised network (M = 10 examples per "
+                            + "archetype at rho = 0.2, Glauber at T = 0.02 from archetype 1, filled where the overlap |m| with "
+                            + "the archetype exceeds 1/2; one marker per N, shifted in T) and the m = 1/2 crossing extrapolated "
+                            + "in 1/N (black cross, +- 1 s.e.); at these N (<= 32 quick, <= 64 full) the per-N crossings are "
+                            + "noisy and not monotonic in N (chains escape from retrieval over finite barriers, or stay frozen "
+                            + "near the archetype beyond the RS boundary; transition.csv), so the extrapolation has a large error. "
+                            + "The T = 0 values the solver is checked against, each with how it was obtained, are in "
+                            + "results/reference/learning.csv."),
             new Entry("teacher-student", "Teacher-student phase diagram of dense Hopfield networks (P = 3, Nishimori line)",
                     "configs/gallery/teacher-student.yaml", "configs/gallery/full/teacher-student.yaml", "phase-diagram",
                     "RS lines alpha_lR(T) (retrieval of the teacher's pattern appears) and alpha_gR(T) (it becomes the lowest "

@@ -209,7 +209,7 @@ final class DenseMonteCarlo {
         // (the shift is in its legend entry; simulation.csv has the true T).
         List<Double> ts = sim.temperatures();
         double spacing = ts.size() > 1 ? IntStream.range(1, ts.size()).mapToDouble(j -> ts.get(j) - ts.get(j - 1)).min()
-                .orElseThrow() : Math.max(ts.get(0), 0.1);
+                .orElseThrow() : ts.get(0) > 0 ? ts.get(0) : 0.1;
         double step = 0.5 * spacing / Math.max(2, sim.neurons().size());
         for (int i = 0; i < sim.neurons().size(); i++) {
             int n = sim.neurons().get(i);
