@@ -27,7 +27,8 @@ class LearningReferenceTest {
         Path file = Path.of("..", "results", "reference", "learning.csv");
         List<String> lines = Files.readAllLines(file);
         Map<String, double[]> out = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
+        List<String> rows = lines.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        for (String line : rows.subList(1, rows.size())) {             // '#' lines: the file's header comment
             String[] f = line.split(",", 4);
             out.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
         }
