@@ -70,11 +70,36 @@ final class DenseMonteCarlo {
         DenseSimulation.Point run(int gridPoint, int neurons, int patterns, double temperature);
     }
 
-    /** Runs the dense P-body network's grid on {@code threads} threads (grid points in parallel, samples in order). */
-    static List<Point> simulate(DenseStudy.Simulation sim, int order, long seed, int threads, boolean showProgress) {
-        return simulate(sim, order, threads, showProgress, (g, n, k, t) -> DenseSimulation.run(new DenseSimulation.Spec(n,
-                k, Interactions.gardner(order, n), PatternEnsembles.iid(0), new double[] {t}, Dynamics.GLAUBER, 0.0,
-                sim.equilibrationSweeps(), sim.measurementSweeps(), sim.samples(), seed, 0), g, 1).points().get(0));
+    /** A finished overlay: the grid points, the crossings at every (T, N) and the extrapolations N -&gt; inf. */
+    record Overlay(List<Point> points, List<Crossing> crossings, List<Extrapolation> fits) {
+        static final Overlay NONE = new Overlay(List.of(), List.of(), List.of());
+
+        /** Simulates the grid and locates and extrapolates its m = 1/2 crossings. */
+        static Overlay run(DenseStudy.Simulation sim, int order, int threads, boolean showProgress, GridPointSimulation body) {
+            List<Point> points = DenseMonteCarlo.simulate(sim, order, threads, showProgress, body);
+            List<Crossing> crossings = DenseMonteCarlo.crossings(sim, points);
+            return new Overlay(points, crossings, DenseMonteCarlo.extrapolate(sim, crossings));
+        }
+
+        /** One summary line per temperature; {@code what} names the overlap (e.g. "archetype overlap m"). */
+        List<String> summary(String what) {
+            List<String> lines = new ArrayList<>();
+            for (Extrapolation e : fits) {
+                lines.add(e.fit() == null
+                        ? String.format(java.util.Locale.ROOT, "T = %.3g: %s = 1/2 crossing not extrapolated (%s)",
+                                e.temperature(), what, e.status())
+                        : String.format(java.util.Locale.ROOT, "T = %.3g: %s = 1/2 crossing at alpha(N -> inf) = %.4f +- %.4f",
+                                e.temperature(), what, e.fit().alphaInf(), e.fit().error()));
+            }
+            return lines;
+        }
+    }
+
+    /** The dense P-body network's grid point g: Glauber from pattern 1, streams from (seed, g, sample). */
+    static GridPointSimulation dense(DenseStudy.Simulation sim, int order, long seed) {
+        return (g, n, k, t) -> DenseSimulation.run(new DenseSimulation.Spec(n, k, Interactions.gardner(order, n),
+                PatternEnsembles.iid(0), new double[] {t}, Dynamics.GLAUBER, 0.0, sim.equilibrationSweeps(),
+                sim.measurementSweeps(), sim.samples(), seed, 0), g, 1).points().get(0);
     }
 
     /**

@@ -103,24 +103,13 @@ public final class DenseStudyRunner {
             progress.finish();
         }
         failures += (int) critical.stream().filter(r -> r.status() != SolveStatus.CONVERGED).count();
-        List<DenseMonteCarlo.Point> points = List.of();
-        List<DenseMonteCarlo.Crossing> crossings = List.of();
-        List<DenseMonteCarlo.Extrapolation> fits = List.of();
-        List<String> simulationLines = new ArrayList<>();
+        DenseMonteCarlo.Overlay mc = DenseMonteCarlo.Overlay.NONE;
         if (study.simulation().isPresent()) {
             DenseStudy.Simulation sim = study.simulation().get();
             int p = study.phaseDiagram().orElseThrow().interactionOrder();
-            points = DenseMonteCarlo.simulate(sim, p, study.seed(), threads, showProgress);
-            crossings = DenseMonteCarlo.crossings(sim, points);
-            fits = DenseMonteCarlo.extrapolate(sim, crossings);
-            for (DenseMonteCarlo.Extrapolation e : fits) {
-                simulationLines.add(e.fit() == null
-                        ? String.format(java.util.Locale.ROOT, "T = %.3g: m = 1/2 crossing not extrapolated (%s)",
-                                e.temperature(), e.status())
-                        : String.format(java.util.Locale.ROOT, "T = %.3g: m = 1/2 crossing at alpha(N -> inf) = %.4f +- %.4f",
-                                e.temperature(), e.fit().alphaInf(), e.fit().error()));
-            }
+            mc = DenseMonteCarlo.Overlay.run(sim, p, threads, showProgress, DenseMonteCarlo.dense(sim, p, study.seed()));
         }
+        List<String> simulationLines = mc.summary("m");
         int linePoints = lines.values().stream().mapToInt(List::size).sum();
         try (ResultDirectory out = ResultDirectory.create(resultsRoot, study.name())) {
             List<String> files = new ArrayList<>();
@@ -136,9 +125,9 @@ public final class DenseStudyRunner {
                 t.write(out.file("phase-lines.csv"));
                 XYChart chart = phaseChart(study.name(), p, lines);
                 if (study.simulation().isPresent()) {
-                    DenseMonteCarlo.overlay(chart, study.simulation().get(), points, fits);
-                    DenseMonteCarlo.writeSimulation(points, out.file("simulation.csv"));
-                    DenseMonteCarlo.writeTransition(p, crossings, fits, out.file("transition.csv"));
+                    DenseMonteCarlo.overlay(chart, study.simulation().get(), mc.points(), mc.fits());
+                    DenseMonteCarlo.writeSimulation(mc.points(), out.file("simulation.csv"));
+                    DenseMonteCarlo.writeTransition(p, mc.crossings(), mc.fits(), out.file("transition.csv"));
                     files.addAll(List.of("simulation.csv", "transition.csv"));
                 }
                 Figures.save(chart, out.file("phase-diagram"));

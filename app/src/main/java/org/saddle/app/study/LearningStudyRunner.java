@@ -125,27 +125,16 @@ public final class LearningStudyRunner {
 
             // Monte Carlo overlay: the grid, crossings and extrapolation of the dense overlay (DenseMonteCarlo), on the
             // network that learned from M examples per archetype (LearningSimulation)
-            List<DenseMonteCarlo.Point> mcPoints = List.of();
-            List<DenseMonteCarlo.Crossing> crossings = List.of();
-            List<DenseMonteCarlo.Extrapolation> fits = List.of();
-            List<String> simulationLines = new ArrayList<>();
+            DenseMonteCarlo.Overlay overlay = DenseMonteCarlo.Overlay.NONE;
             if (study.simulation().isPresent()) {
                 LearningStudy.MonteCarlo mc = study.simulation().get();
                 DenseStudy.Simulation grid = mc.grid();
                 int p = study.interactionOrder();
-                mcPoints = DenseMonteCarlo.simulate(grid, p, threads, showProgress, (g, n, k, t) -> LearningSimulation.run(
+                overlay = DenseMonteCarlo.Overlay.run(grid, p, threads, showProgress, (g, n, k, t) -> LearningSimulation.run(
                         new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
                                 grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1));
-                crossings = DenseMonteCarlo.crossings(grid, mcPoints);
-                fits = DenseMonteCarlo.extrapolate(grid, crossings);
-                for (DenseMonteCarlo.Extrapolation e : fits) {
-                    simulationLines.add(e.fit() == null
-                            ? String.format(java.util.Locale.ROOT, "T = %.3g: archetype overlap m = 1/2 crossing not "
-                                    + "extrapolated (%s)", e.temperature(), e.status())
-                            : String.format(java.util.Locale.ROOT, "T = %.3g: archetype overlap m = 1/2 crossing at "
-                                    + "alpha(N -> inf) = %.4f +- %.4f", e.temperature(), e.fit().alphaInf(), e.fit().error()));
-                }
             }
+            List<String> simulationLines = overlay.summary("archetype overlap m");
 
             int unconverged = (int) curve.stream().filter(c -> c.status() != org.saddle.solver.SolveStatus.CONVERGED).count()
                     + (int) oneStep.stream().filter(o -> o.solution() != null && !o.solution().converged()).count()
@@ -178,10 +167,11 @@ public final class LearningStudyRunner {
                 XYChart diagram = phaseDiagram(study, linePoints, oneStep);
                 if (study.simulation().isPresent()) {
                     LearningStudy.MonteCarlo mc = study.simulation().get();
-                    DenseMonteCarlo.overlay(diagram, mc.grid(), mcPoints, fits, String.format(java.util.Locale.ROOT,
-                            "MC rho = %.3g (M = %d)", mc.datasetEntropy(), mc.examples()));
-                    DenseMonteCarlo.writeSimulation(mcPoints, out.file("simulation.csv"));
-                    DenseMonteCarlo.writeTransition(study.interactionOrder(), crossings, fits, out.file("transition.csv"));
+                    DenseMonteCarlo.overlay(diagram, mc.grid(), overlay.points(), overlay.fits(), String.format(
+                            java.util.Locale.ROOT, "MC rho = %.3g (M = %d)", mc.datasetEntropy(), mc.examples()));
+                    DenseMonteCarlo.writeSimulation(overlay.points(), out.file("simulation.csv"));
+                    DenseMonteCarlo.writeTransition(study.interactionOrder(), overlay.crossings(), overlay.fits(),
+                            out.file("transition.csv"));
                     files.addAll(List.of("simulation.csv", "transition.csv"));
                 }
                 Figures.save(diagram, out.file("phase-diagram"));

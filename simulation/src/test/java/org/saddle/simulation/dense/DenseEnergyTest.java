@@ -12,7 +12,7 @@ import org.saddle.simulation.patterns.PatternEnsembles;
 /** The energy mechanism of {@link DenseChain}: normalizations and exact incremental energy differences. */
 class DenseEnergyTest {
 
-    private static byte[] randomSpins(int n, Xoshiro256PlusPlus rng) {
+    static byte[] randomSpins(int n, Xoshiro256PlusPlus rng) {
         byte[] s = new byte[n];
         for (int i = 0; i < n; i++) {
             s[i] = (byte) (rng.nextInt(2) * 2 - 1);

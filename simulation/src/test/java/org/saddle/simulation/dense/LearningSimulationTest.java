@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.OverlapKernels;
 import org.saddle.simulation.Xoshiro256PlusPlus;
 import org.saddle.simulation.patterns.PatternEnsembles;
@@ -12,14 +11,6 @@ import org.saddle.theory.learning.LearningMode;
 
 /** {@link IntegerPatternChain} and {@link LearningSimulation}: the energies of dense Hebbian learning from examples. */
 class LearningSimulationTest {
-
-    private static byte[] randomSpins(int n, Xoshiro256PlusPlus rng) {
-        byte[] s = new byte[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = (byte) (rng.nextInt(2) * 2 - 1);
-        }
-        return s;
-    }
 
     /** e_P over unordered P-subsets of distinct sites of u_i = S_i^mu sigma_i, by enumeration. */
     private static double subsetSum(byte[] s, byte[] sigma, int n, int k, int mu, int p, int from, double product) {
@@ -47,7 +38,7 @@ class LearningSimulationTest {
             for (int j = 0; j < s.length; j++) {
                 s[j] = (byte) (rng.nextInt(15) - 7);             // sums of 7 examples: [-7, 7]
             }
-            byte[] sigma = randomSpins(n, rng);
+            byte[] sigma = DenseEnergyTest.randomSpins(n, rng);
             double c = 0.37;
             IntegerPatternChain chain = new IntegerPatternChain(s, n, k, p, c, sigma, rng);
             double brute = 0;
