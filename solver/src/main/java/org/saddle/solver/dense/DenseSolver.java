@@ -432,12 +432,16 @@ public final class DenseSolver {
     }
 
     /**
-     * The lines T_M, T_c, T_AT and T_R (lower end of a reentrant retrieval branch; absent where the branch reaches
-     * T = 0) at one load, in this order (the retrieval branch is followed once).
+     * The lines T_M, T_c, T_AT, T_R (lower end of a reentrant retrieval branch; absent where the branch reaches
+     * T = 0), T_c_low ({@link #lowerFirstOrderTemperature}), T_d and T_s (the 1RSB glass lines, {@link #glassLines}) at
+     * one load, in this order (the retrieval branch is followed once).
      */
     public List<Boundary> phaseLines(double load) {
         RetrievalBranch b = retrievalBranch(load);
-        return List.of(b.spinodal, firstOrder(load, b), almeidaThouless(load, b), b.lowerEnd);
+        List<Boundary> glass = glassLines(load);
+        Boundary[] firstOrder = firstOrder(load, b);
+        return List.of(b.spinodal, firstOrder[0], almeidaThouless(load, b), b.lowerEnd, firstOrder[1], glass.get(0),
+                glass.get(1));
     }
 
     /** T_R: lower turning point of the retrieval branch where it has no T = 0 state (reentrant region). */
@@ -446,12 +450,23 @@ public final class DenseSolver {
     }
 
     /**
-     * T_c: the highest temperature below T_M where the retrieval free energy equals the lower of the spin-glass and
-     * paramagnetic ones (first-order line, {@link FreeEnergyCrossing} scanning [0, T_M] downward). The paramagnet is
-     * left out where its entropy is negative ({@link DenseRSEquations#paramagnetEntropy}).
+     * T_c: the highest temperature below T_M where the RS retrieval free energy equals that of the m = 0 phase,
+     * {@link #glassFreeEnergy} (first-order line, {@link FreeEnergyCrossing} scanning [0, T_M] downward). The m = 0
+     * phase is taken under 1RSB: the RS spin-glass branch of P &gt;= 3 is never the lower one physically (its replica
+     * free energy lies below the 1RSB glass's, the wrong way for n -&gt; 0), and the RS paramagnet is unphysical
+     * below T_0.
      */
     public Boundary firstOrderTemperature(double load) {
-        return firstOrder(load, retrievalBranch(load));
+        return firstOrder(load, retrievalBranch(load))[0];
+    }
+
+    /**
+     * T_c_low: where a reentrant retrieval branch stops being the global minimum going down in T (the next crossing of
+     * the retrieval and glass free energies below T_c). Absent where retrieval stays the global minimum down to the
+     * branch's lower end (or T = 0), and where there is no T_c.
+     */
+    public Boundary lowerFirstOrderTemperature(double load) {
+        return firstOrder(load, retrievalBranch(load))[1];
     }
 
     /** T_AT: where the replicon of the retrieval branch crosses 0 (Brent in ln T). */
@@ -459,47 +474,57 @@ public final class DenseSolver {
         return almeidaThouless(load, retrievalBranch(load));
     }
 
-    private Boundary firstOrder(double load, RetrievalBranch b) {
-        if (!b.spinodal.exists()) {
-            return Boundary.absent("T_c", load, "no retrieval branch: " + b.spinodal.status());
+    /**
+     * The m = 0 phase's free energy at (load, T): the 1RSB glass ({@link OneStepGlass}), which is the paramagnet
+     * above the static temperature T_s and the 1RSB P-spin glass below it (replacing the RS paramagnet, whose entropy
+     * turns negative at T_0 &lt; T_s). At load 0: the paramagnet -T ln 2.
+     */
+    public double glassFreeEnergy(double load, double temperature) {
+        if (load == 0.0) {
+            return temperature == 0.0 ? Double.POSITIVE_INFINITY : -temperature * Math.log(2.0);
         }
-        Branch glass = load == 0.0 ? null : spinGlassBranch(load);
+        return OneStepGlass.of(model.interactionOrder()).at(load, temperature).freeEnergy();
+    }
+
+    /**
+     * The glass lines of the m = 0 phase under 1RSB at one load: T_d (dynamical: the x = 1 glass solution appears)
+     * and T_s (static: the 1RSB glass takes over from the paramagnet), both proportional to J = sqrt(2 alpha / P!)
+     * ({@link OneStepGlass}). Absent at load 0.
+     */
+    public List<Boundary> glassLines(double load) {
+        check(load, 0.0);
+        OneStepGlass glass = OneStepGlass.of(model.interactionOrder());
+        if (load == 0.0) {
+            return List.of(Boundary.absent("T_d", load, "load 0: no glass"), Boundary.absent("T_s", load, "load 0: no glass"));
+        }
+        if (glass.failure() != null) {
+            return List.of(Boundary.absent("T_d", load, glass.failure()), Boundary.absent("T_s", load, glass.failure()));
+        }
+        double j = glass.couplingScale(load);
+        return List.of(
+                new Boundary("T_d", load, j * glass.dynamicalTemperature(), j * 1e-10, true,
+                        "fold of the x = 1 glass solution (1RSB, P-spin glass at J = " + j + ")"),
+                new Boundary("T_s", load, j * glass.staticTemperature(), j * glass.staticTemperatureError(), true,
+                        "Parisi stationarity at x = 1 (1RSB static transition, J = " + j + ")"));
+    }
+
+    private Boundary[] firstOrder(double load, RetrievalBranch b) {
+        if (!b.spinodal.exists()) {
+            Boundary none = Boundary.absent("T_c", load, "no retrieval branch: " + b.spinodal.status());
+            return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
+        }
         DoubleUnaryOperator retrieval = t -> {
             SolveResult r = b.at(t);
             return r == null ? Double.NaN : solution(DensePhase.RETRIEVAL, load, t, r).freeEnergy();
         };
-        // entropy crisis of the paramagnet f_P = -T ln 2 - alpha/(2 P! T): s_P = ln 2 - alpha/(2 P! T^2) = 0 at T_0
-        double entropyCrisis = Math.sqrt(load / (2.0 * model.factorial() * Math.log(2.0)));
-        double frozen = load == 0.0 ? Double.POSITIVE_INFINITY
-                : new DenseRSEquations(model, load, entropyCrisis, averages).freeEnergy(0.0, 0.0);
-        DoubleUnaryOperator other = t -> {
-            // Below T_0 the RS paramagnet has negative entropy; the glass that replaces it is taken frozen at its
-            // entropy crisis, f = f_P(T_0) (the random-energy-model picture of the P-spin glass: Derrida 1981,
-            // Gardner 1985; exact as P -> infinity, the 1RSB glass with x = T/T_0). Dropping the paramagnet instead
-            // makes the comparison jump at T_0 and puts a spurious T_c on the entropy-crisis line.
-            double f = t >= entropyCrisis && t > 0.0 ? new DenseRSEquations(model, load, t, averages).freeEnergy(0.0, 0.0)
-                    : frozen;
-            if (glass != null && (glass.fold == null || t <= glass.fold.parameter())) {
-                SolveResult g = glass.at(t);
-                if (g != null && (t == 0.0 || 1.0 - g.component(0) * t > ZERO_GLASS)) {
-                    f = Math.min(f, solution(DensePhase.SPIN_GLASS, load, t,
-                            new SolveResult(new double[] {0.0, g.component(0)}, 0, 0, SolveStatus.CONVERGED)).freeEnergy());
-                }
-            }
-            return f;
-        };
-        double top = b.spinodal.temperature();
         double bottom = b.bottom();
         if (Double.isNaN(bottom)) {
-            return Boundary.absent("T_c", load, "reentrant retrieval branch without a located lower end: " + b.lowerEnd.status());
+            Boundary none = Boundary.absent("T_c", load, "reentrant retrieval branch without a located lower end: "
+                    + b.lowerEnd.status());
+            return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
         }
-        FreeEnergyCrossing.Crossing c = crossing.locate(retrieval, other, bottom == 0.0 ? 0.0 : bottom * (1.0 + 1e-9),
-                top * (1.0 - 1e-9), 40, true);
-        if (!c.found()) {
-            return Boundary.absent("T_c", load, "retrieval never the lowest RS branch below T_M: " + c.message());
-        }
-        return new Boundary("T_c", load, c.parameter(), c.error(), true,
-                "f_retrieval = min(f_spin-glass, f_paramagnet); " + c.message());
+        return FirstOrderLines.of(load, retrieval, t -> glassFreeEnergy(load, t),
+                bottom == 0.0 ? 0.0 : bottom * (1.0 + 1e-9), b.spinodal.temperature() * (1.0 - 1e-9), crossing);
     }
 
     private Boundary almeidaThouless(double load, RetrievalBranch b) {

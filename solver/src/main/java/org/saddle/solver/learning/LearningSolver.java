@@ -13,6 +13,9 @@ import org.saddle.solver.GaussLegendre;
 import org.saddle.solver.PinnedEquations;
 import org.saddle.solver.SolveResult;
 import org.saddle.solver.SolveStatus;
+import org.saddle.solver.dense.FirstOrderLines;
+import org.saddle.solver.dense.OneStepGlass;
+import org.saddle.solver.FreeEnergyCrossing;
 import org.saddle.solver.Boundary;
 import org.saddle.solver.CriticalLoad;
 import org.saddle.theory.LocalFieldAverages;
@@ -41,6 +44,8 @@ public final class LearningSolver {
     /** Largest dataset entropy searched by the threshold finders. */
     private static final double MAX_ENTROPY = 1000.0;
     private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+
+    private static final FreeEnergyCrossing CROSSING = new FreeEnergyCrossing(1e-11);
 
     private final LocalFieldAverages averages;
     private final FixedPointSolver solver = new FixedPointSolver(0.5, 2000, 1e-5, 1e-12, 60);
@@ -317,7 +322,27 @@ public final class LearningSolver {
         return new RetrievalBranch(data, load).almeidaThouless();
     }
 
-    /** The lines T_M, T_R, T_c, T_AT, T_SG, T_0 on a grid of loads (each retrieval branch followed once per load). */
+    /**
+     * The 1RSB glass lines T_d and T_s at one load: those of the dense glass at the effective load gamma alpha
+     * ({@link OneStepGlass}; the n = 0 phase of learning is that glass). Absent at load 0.
+     */
+    public List<Boundary> glassLines(LearningDataset data, double load) {
+        check(load, 0.0);
+        double effective = data.loadFactor(load) * load;
+        OneStepGlass glass = OneStepGlass.of(data.interactionOrder());
+        if (effective == 0.0 || glass.failure() != null) {
+            String why = effective == 0.0 ? "load 0: no glass" : glass.failure();
+            return List.of(Boundary.absent("T_d", load, why), Boundary.absent("T_s", load, why));
+        }
+        double j = glass.couplingScale(effective);
+        return List.of(
+                new Boundary("T_d", load, j * glass.dynamicalTemperature(), j * 1e-10, true,
+                        "fold of the x = 1 glass solution (1RSB P-spin glass, J = " + j + ")"),
+                new Boundary("T_s", load, j * glass.staticTemperature(), j * glass.staticTemperatureError(), true,
+                        "Parisi stationarity at x = 1 (1RSB static transition, J = " + j + ")"));
+    }
+
+    /** The lines T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s on a grid of loads (each retrieval branch followed once per load). */
     public LearningPhaseLines phaseLines(LearningDataset data, double[] loads) {
         List<Boundary> mm = new ArrayList<>();
         List<Boundary> c = new ArrayList<>();
@@ -325,16 +350,24 @@ public final class LearningSolver {
         List<Boundary> sg = new ArrayList<>();
         List<Boundary> g = new ArrayList<>();
         List<Boundary> re = new ArrayList<>();
+        List<Boundary> low = new ArrayList<>();
+        List<Boundary> td = new ArrayList<>();
+        List<Boundary> ts = new ArrayList<>();
         for (double load : loads) {
             RetrievalBranch b = new RetrievalBranch(data, load);
             mm.add(b.spinodal());
             re.add(b.reentrant());
-            c.add(b.firstOrder());
+            Boundary[] first = b.firstOrderLines();
+            c.add(first[0]);
+            low.add(first[1]);
             at.add(b.almeidaThouless());
             sg.add(spinGlassSpinodal(data, load));
             g.add(entropyCrisisTemperature(data, load));
+            List<Boundary> glass = glassLines(data, load);
+            td.add(glass.get(0));
+            ts.add(glass.get(1));
         }
-        return new LearningPhaseLines(mm, re, c, at, sg, g);
+        return new LearningPhaseLines(mm, re, c, low, at, sg, g, td, ts);
     }
 
     // ------------------------------------------------------------------ learning thresholds
@@ -578,51 +611,36 @@ public final class LearningSolver {
                     "saddle-node of the retrieval branch; n = " + fold.state()[0]);
         }
 
-        /** Lowest m = 0 free energy at T (paramagnet, or spin glass where it exists and is lower). */
+        /**
+         * Free energy of the n = 0 phase at T: the 1RSB glass of the effective load gamma alpha ({@link OneStepGlass}:
+         * the paramagnet above its static temperature T_s, the 1RSB P-spin glass below; as in DenseSolver).
+         */
         double glassyFreeEnergy(double t) {
-            // the paramagnet where its entropy is >= 0 (T >= T_0); below T_0 the glass frozen at its entropy crisis,
-            // f = f_P(T_0) (random-energy-model picture of the P-spin glass, Derrida 1981; as in DenseSolver), so that
-            // the comparison has no jump at T_0
-            double t0 = paramagnetEntropyZero(data, load);
-            double tp = Math.max(t, t0);
-            double f = load == 0.0 && t == 0.0 ? Double.POSITIVE_INFINITY
-                    : new LearningRSEquations(data, load, tp, averages).freeEnergy(0.0, 1.0 / tp);
-            SolveResult s = spinGlassState(data, load, t);
-            if (s != null) {
-                f = Math.min(f, solution(LearningPhase.SPIN_GLASS, data, load, t, s).freeEnergy());
+            double effective = data.loadFactor(load) * load;
+            if (effective == 0.0) {
+                return t == 0.0 ? Double.POSITIVE_INFINITY : -t * Math.log(2.0);
             }
-            return f;
+            return OneStepGlass.of(data.interactionOrder()).at(effective, t).freeEnergy();
         }
 
-        Boundary firstOrder() {
+        /** {T_c, T_c_low} against the 1RSB glass (shared with DenseSolver: {@link FirstOrderLines}). */
+        Boundary[] firstOrderLines() {
             Boundary sp = spinodal();
             if (!sp.exists()) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false, "no retrieval branch: " + sp.status());
+                Boundary none = Boundary.absent("T_c", load, "no retrieval branch: " + sp.status());
+                return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
             }
-            DoubleUnaryOperator df = t -> {
+            DoubleUnaryOperator retrieval = t -> {
                 SolveResult r = at(t);
-                if (r == null) {
-                    return Double.NaN;
-                }
-                return solution(LearningPhase.RETRIEVAL, data, load, t, r).freeEnergy() - glassyFreeEnergy(t);
+                return r == null ? Double.NaN : solution(LearningPhase.RETRIEVAL, data, load, t, r).freeEnergy();
             };
             double top = branch().lastParameter();
             double low = anchorT > 0.0 ? bottom() : load == 0.0 ? 1e-3 * top : 0.0;
-            double f0 = df.applyAsDouble(low);
-            if (!(f0 < 0.0)) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false,
-                        "retrieval is never the global minimum (f_R - f_other = " + f0 + " at low T)");
-            }
-            double fTop = df.applyAsDouble(top);
-            if (!(fTop > 0.0)) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false,
-                        "retrieval still the global minimum at its spinodal");
-            }
-            BracketingRootFinder.Root r = roots.refine(df, low, top);
-            if (!r.found()) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false, r.message());
-            }
-            return new Boundary("T_c", load, r.value(), r.error(), true, "f_R = min(f_SG, f_P); " + r.message());
+            return FirstOrderLines.of(load, retrieval, this::glassyFreeEnergy, low, top, CROSSING);
+        }
+
+        Boundary firstOrder() {
+            return firstOrderLines()[0];
         }
 
         Boundary almeidaThouless() {
