@@ -54,7 +54,7 @@ class DenseTheoryCommandsTest {
         JsonNode doc = json(CliHarness.run("solve", "dense", "--interaction-order", "3", "--load", "0.05", "--temperature",
                 "0.1", "--boundaries", "--json"));
         assertEquals("retrieval", doc.get("global_minimum").asText());
-        assertEquals(4, doc.get("boundaries").size()); // T_M, T_c, T_AT, T_R
+        assertEquals(7, doc.get("boundaries").size()); // T_M, T_c, T_AT, T_R, T_c_low, T_d, T_s
         for (JsonNode b : doc.get("boundaries")) {
             if (b.get("line").asText().equals("T_R")) {
                 // alpha = 0.05 < alpha_c(T = 0) = 0.1261: the retrieval branch reaches T = 0, no lower end
