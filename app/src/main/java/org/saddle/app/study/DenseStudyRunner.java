@@ -46,7 +46,7 @@ public final class DenseStudyRunner {
             boolean differsFromRS, String theory, SolveStatus status, String message) {}
 
     /** The lines in the order of {@link DenseSolver#phaseLines}. */
-    private static final String[] LINES = {"T_M", "T_c", "T_AT", "T_R", "T_c_low", "T_d", "T_s"};
+    private static final String[] LINES = {"T_M", "T_c", "T_AT", "T_R", "T_c_low", "T_d", "T_s", "T_G"};
 
     private final Path resultsRoot;
     private final int threads;
@@ -247,7 +247,7 @@ public final class DenseStudyRunner {
         solver.put("phase_lines", "pseudo-arclength continuation in T from the T = 0 equations (above alpha_c(T = 0): from "
                 + "a retrieval state found by a scan in T, followed both ways); T_M its upper turning point, T_R its lower "
                 + "one where the retrieval region is reentrant, T_c (and T_c_low below it) the free-energy crossings with the "
-                + "1RSB glass (the paramagnet above its static temperature T_s), T_d and T_s the 1RSB glass lines of the "
+                + "1RSB glass (the paramagnet above its static temperature T_s), T_d, T_s and T_G the 1RSB glass lines of the "
                 + "Ising P-spin glass at J^2 = 2 alpha/P!, T_AT the replicon root; loads refined adaptively");
         solver.put("critical_loads", "RS: maximum of alpha(y) (closed form); 1RSB: turning point in the load of the "
                 + "T = 0 1RSB branch with mu = beta x stationary");

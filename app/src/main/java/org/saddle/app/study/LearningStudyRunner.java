@@ -28,7 +28,7 @@ import org.saddle.solver.learning.LearningSolver;
 import org.saddle.theory.learning.LearningDataset;
 
 /**
- * Runs a {@link LearningStudy}: for each dataset entropy rho the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0, T_c_low, T_d, T_s at every
+ * Runs a {@link LearningStudy}: for each dataset entropy rho the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0, T_c_low, T_d, T_s, T_G at every
  * line load; the T = 0 critical load alpha_c(rho); the T = 0 learning thresholds rho_c(alpha); with ansatz 1rsb
  * the 1RSB retrieval state at fractions of T_AT. Deterministic (no random numbers): every task is a pure
  * function of its parameters and the results are collected in task order, so they do not depend on --threads.
@@ -73,7 +73,8 @@ public final class LearningStudyRunner {
                         var lines = s.phaseLines(d, new double[] {load});
                         return new LinePoint(rho, load, List.of(lines.retrievalSpinodal().get(0), lines.reentrant().get(0), lines.firstOrder().get(0),
                                 lines.almeidaThouless().get(0), lines.spinGlassSpinodal().get(0), lines.entropyCrisis().get(0),
-                                lines.lowerFirstOrder().get(0), lines.dynamicalGlass().get(0), lines.staticGlass().get(0)));
+                                lines.lowerFirstOrder().get(0), lines.dynamicalGlass().get(0), lines.staticGlass().get(0),
+                                lines.gardner().get(0)));
                     });
                 }
             }
@@ -262,10 +263,10 @@ public final class LearningStudyRunner {
         XYChart chart = Figures.chart(study.name() + ": dense Hebbian learning, P = " + study.interactionOrder() + ", "
                 + study.mode().key(), "load alpha = K/N^(P-1)", "temperature T");
         int c = 0;
-        String[] names = {"T_M", "T_R", "T_c", "T_AT", "T_SG", "T_0", "T_c_low", "T_d", "T_s"};
-        boolean[] dashed = {false, false, false, true, true, true, false, true, false};
+        String[] names = {"T_M", "T_R", "T_c", "T_AT", "T_SG", "T_0", "T_c_low", "T_d", "T_s", "T_G"};
+        boolean[] dashed = {false, false, false, true, true, true, false, true, false, true};
         // lines of the n = 0 phase: in the supervised protocol (gamma = 1) they do not depend on rho
-        java.util.function.IntPredicate glass = k -> k == 4 || k == 5 || k == 7 || k == 8;
+        java.util.function.IntPredicate glass = k -> k == 4 || k == 5 || k >= 7;
         for (double rho : study.entropies()) {
             Color color = Figures.PALETTE[c++ % Figures.PALETTE.length];
             for (int k = 0; k < names.length; k++) {

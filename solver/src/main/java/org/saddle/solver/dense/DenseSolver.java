@@ -433,7 +433,7 @@ public final class DenseSolver {
 
     /**
      * The lines T_M, T_c, T_AT, T_R (lower end of a reentrant retrieval branch; absent where the branch reaches
-     * T = 0), T_c_low ({@link #lowerFirstOrderTemperature}), T_d and T_s (the 1RSB glass lines, {@link #glassLines}) at
+     * T = 0), T_c_low ({@link #lowerFirstOrderTemperature}), T_d, T_s and T_G (the 1RSB glass lines, {@link #glassLines}) at
      * one load, in this order (the retrieval branch is followed once).
      */
     public List<Boundary> phaseLines(double load) {
@@ -441,7 +441,7 @@ public final class DenseSolver {
         List<Boundary> glass = glassLines(load);
         Boundary[] firstOrder = firstOrder(load, b);
         return List.of(b.spinodal, firstOrder[0], almeidaThouless(load, b), b.lowerEnd, firstOrder[1], glass.get(0),
-                glass.get(1));
+                glass.get(1), glass.get(2));
     }
 
     /** T_R: lower turning point of the retrieval branch where it has no T = 0 state (reentrant region). */
@@ -487,25 +487,13 @@ public final class DenseSolver {
     }
 
     /**
-     * The glass lines of the m = 0 phase under 1RSB at one load: T_d (dynamical: the x = 1 glass solution appears)
-     * and T_s (static: the 1RSB glass takes over from the paramagnet), both proportional to J = sqrt(2 alpha / P!)
-     * ({@link OneStepGlass}). Absent at load 0.
+     * The glass lines of the m = 0 phase under 1RSB at one load: T_d (dynamical: the x = 1 glass solution appears),
+     * T_s (static: the 1RSB glass takes over from the paramagnet) and T_G (Gardner: the 1RSB glass turns unstable),
+     * each proportional to J = sqrt(2 alpha / P!) ({@link OneStepGlass#lines}). Absent at load 0.
      */
     public List<Boundary> glassLines(double load) {
         check(load, 0.0);
-        OneStepGlass glass = OneStepGlass.of(model.interactionOrder());
-        if (load == 0.0) {
-            return List.of(Boundary.absent("T_d", load, "load 0: no glass"), Boundary.absent("T_s", load, "load 0: no glass"));
-        }
-        if (glass.failure() != null) {
-            return List.of(Boundary.absent("T_d", load, glass.failure()), Boundary.absent("T_s", load, glass.failure()));
-        }
-        double j = glass.couplingScale(load);
-        return List.of(
-                new Boundary("T_d", load, j * glass.dynamicalTemperature(), j * 1e-10, true,
-                        "fold of the x = 1 glass solution (1RSB, P-spin glass at J = " + j + ")"),
-                new Boundary("T_s", load, j * glass.staticTemperature(), j * glass.staticTemperatureError(), true,
-                        "Parisi stationarity at x = 1 (1RSB static transition, J = " + j + ")"));
+        return OneStepGlass.of(model.interactionOrder()).lines(load, load);
     }
 
     private Boundary[] firstOrder(double load, RetrievalBranch b) {

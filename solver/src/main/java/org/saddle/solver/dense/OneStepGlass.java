@@ -1,11 +1,14 @@
 package org.saddle.solver.dense;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
+import org.saddle.solver.Boundary;
 import org.saddle.solver.BracketingRootFinder;
 import org.saddle.solver.GaussLegendre;
 import org.saddle.solver.SolveStatus;
+import org.saddle.theory.LocalFieldAverages;
 import org.saddle.theory.OneStepAverages;
 import org.saddle.theory.dense.DenseHebbianModel;
 import org.saddle.theory.dense.DenseOneStepRSBEquations;
@@ -176,6 +179,29 @@ public final class OneStepGlass {
     }
 
     /**
+     * The lines T_d, T_s and T_G at a load whose glass has the effective load {@code effectiveLoad} (the load itself for
+     * the dense network, gamma alpha for dense Hebbian learning): T = tau(P) J, J = sqrt(2 effectiveLoad / P!).
+     */
+    public List<Boundary> lines(double load, double effectiveLoad) {
+        if (!(effectiveLoad > 0.0) || failure != null) {
+            String why = effectiveLoad == 0.0 ? "load 0: no glass" : failure != null ? failure
+                    : "effective load " + effectiveLoad;
+            return List.of(Boundary.absent("T_d", load, why), Boundary.absent("T_s", load, why),
+                    Boundary.absent("T_G", load, why));
+        }
+        double j = couplingScale(effectiveLoad);
+        return List.of(
+                new Boundary("T_d", load, j * dynamical, j * 1e-10, true,
+                        "fold of the x = 1 glass solution (1RSB P-spin glass, J = " + j + ")"),
+                new Boundary("T_s", load, j * kauzmann, j * kauzmannError, true,
+                        "Parisi stationarity at x = 1 (1RSB static transition, J = " + j + ")"),
+                gardnerFailure() == null
+                        ? new Boundary("T_G", load, j * gardnerTemperature(), j * gardnerTemperatureError(), true,
+                                "replicon of the 1RSB glass = 0 (Gardner transition; full RSB below)")
+                        : Boundary.absent("T_G", load, gardnerFailure()));
+    }
+
+    /**
      * The 1RSB glass at one point.
      *
      * @param load alpha
@@ -196,7 +222,13 @@ public final class OneStepGlass {
     // ------------------------------------------------------------------ the m = q0 = 0 equations at J = 1
 
     private DenseOneStepRSBEquations equations(double t, double x) {
-        // inner rule graded toward the kink of tanh(h / t) at z = 0: panels of width ~t/width there, growing to 1/2
+        double[][] rule = rule(t);
+        OneStepAverages averages = new OneStepAverages(rule[0], rule[1], new GaussLegendre(16, 8));
+        return new DenseOneStepRSBEquations(model, unitLoad, t, x, averages);
+    }
+
+    /** Inner rule graded toward the kink of tanh(h / t) at z = 0: panels of width ~t/width there, growing to 1/2. */
+    private double[][] rule(double t) {
         double first = Math.min(0.25, 0.25 * t / width);
         int graded = 0;
         for (double e = first; e < 1.0; e *= 2.0) {
@@ -218,9 +250,7 @@ public final class OneStepGlass {
             edges[half.length - 1 - k] = -half[k];
             edges[half.length - 1 + k] = half[k];
         }
-        double[][] rule = GaussLegendre.gaussianMeasureRule(edges, 8);
-        OneStepAverages averages = new OneStepAverages(rule[0], rule[1], new GaussLegendre(16, 8));
-        return new DenseOneStepRSBEquations(model, unitLoad, t, x, averages);
+        return GaussLegendre.gaussianMeasureRule(edges, 8);
     }
 
     /** q1 solving q1 = &lt;w tanh^2&gt; from q1 = 1 (the glass branch), or NaN (fell to the paramagnet / no convergence). */
@@ -285,6 +315,77 @@ public final class OneStepGlass {
         }
         BracketingRootFinder.Root r = new BracketingRootFinder(1e-13, 200).refine(phi, lo, hi);
         return r.found() ? r.value() : Double.NaN;
+    }
+
+    /**
+     * The replicon of the 1RSB glass inside a state (Gardner 1985): lambda = 1 - beta^2 (P(P-1)/2) q1^(P-2)
+     * &lt;w sech^4 beta h&gt;, the RS replicon of {@code DenseRSEquations} at J = 1 with the average taken with the
+     * cluster weight w = (2cosh beta h)^x / &lt;(2cosh beta h)^x&gt;, h = sqrt(v(q1)) z. Negative: the 1RSB glass is
+     * unstable toward further breaking (the Gardner transition).
+     */
+    double replicon(double t, double x, double q1) {
+        if (Double.isNaN(x) || Double.isNaN(q1)) {
+            return Double.NaN;
+        }
+        double[][] rule = rule(t);
+        double beta = 1.0 / t;
+        double sd = Math.sqrt(model.noiseVariance(unitLoad, q1));
+        double z = 0.0;
+        double zs = 0.0;
+        for (int i = 0; i < rule[0].length; i++) {
+            double h = beta * sd * rule[0][i];
+            double w = rule[1][i] * Math.exp(x * (LocalFieldAverages.logTwoCosh(h) - Math.log(2.0)));
+            double sech2 = 1.0 / (Math.cosh(h) * Math.cosh(h));
+            z += w;
+            zs += w * sech2 * sech2;
+        }
+        int p = model.interactionOrder();
+        return 1.0 - beta * beta * p * (p - 1) / 2.0 * Math.pow(q1, p - 2) * zs / z;
+    }
+
+    private double gardner = Double.NaN;
+    private double gardnerError = Double.NaN;
+    private String gardnerFailure;
+
+    /**
+     * T_G / J, the Gardner temperature: where the replicon of the 1RSB glass ({@link #repliconAt}) vanishes; below it
+     * the 1RSB glass is unstable (full RSB). Published check: T_G = 0.24 J for P = 3 (Gardner 1985; Montanari and
+     * Ricci-Tersenghi 2003). NaN where not located ({@link #gardnerFailure()}). Computed on first use (seconds).
+     */
+    public synchronized double gardnerTemperature() {
+        if (Double.isNaN(gardner) && gardnerFailure == null) {
+            if (failure != null) {
+                gardnerFailure = failure;
+            } else {
+                BracketingRootFinder.Root r = new BracketingRootFinder(1e-9, 100)
+                        .find(this::repliconAt, 2e-3, 0.999 * kauzmann, 40, true);
+                if (r.found()) {
+                    gardner = r.value();
+                    gardnerError = Math.max(r.error(), 1e-9);
+                } else {
+                    gardnerFailure = "replicon of the 1RSB glass does not change sign on [0.002, T_s] J: " + r.message();
+                }
+            }
+        }
+        return gardner;
+    }
+
+    /** Error of T_G / J. */
+    public synchronized double gardnerTemperatureError() {
+        gardnerTemperature();
+        return gardnerError;
+    }
+
+    /** Why T_G was not located, or null. */
+    public synchronized String gardnerFailure() {
+        gardnerTemperature();
+        return gardnerFailure;
+    }
+
+    /** The replicon of the 1RSB glass at T/J = t &lt; T_s/J (x stationary). */
+    public double repliconAt(double t) {
+        double x = stationaryParisi(t);
+        return replicon(t, x, Double.isNaN(x) ? Double.NaN : selfOverlap(t, x));
     }
 
     /** T_d: max over q1 of T*(q1), the T at which q1 solves the x = 1 equation (golden section in q1, Brent in T). */

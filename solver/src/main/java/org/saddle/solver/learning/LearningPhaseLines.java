@@ -15,10 +15,12 @@ import org.saddle.solver.Boundary;
  * @param entropyCrisis T_0: the paramagnet entropy vanishes (the RS ergodic phase is unphysical below it)
  * @param dynamicalGlass T_d: the 1RSB glass solution (x = 1) appears below it
  * @param staticGlass T_s: the 1RSB glass replaces the paramagnet below it
+ * @param gardner T_G: the 1RSB glass is unstable (full RSB) below it
  */
 public record LearningPhaseLines(List<Boundary> retrievalSpinodal, List<Boundary> reentrant, List<Boundary> firstOrder,
         List<Boundary> lowerFirstOrder, List<Boundary> almeidaThouless, List<Boundary> spinGlassSpinodal,
-        List<Boundary> entropyCrisis, List<Boundary> dynamicalGlass, List<Boundary> staticGlass) {
+        List<Boundary> entropyCrisis, List<Boundary> dynamicalGlass, List<Boundary> staticGlass,
+        List<Boundary> gardner) {
 
     /** Defensive copies. */
     public LearningPhaseLines {
@@ -28,6 +30,7 @@ public record LearningPhaseLines(List<Boundary> retrievalSpinodal, List<Boundary
         lowerFirstOrder = List.copyOf(lowerFirstOrder);
         dynamicalGlass = List.copyOf(dynamicalGlass);
         staticGlass = List.copyOf(staticGlass);
+        gardner = List.copyOf(gardner);
         almeidaThouless = List.copyOf(almeidaThouless);
         spinGlassSpinodal = List.copyOf(spinGlassSpinodal);
         entropyCrisis = List.copyOf(entropyCrisis);

@@ -323,26 +323,15 @@ public final class LearningSolver {
     }
 
     /**
-     * The 1RSB glass lines T_d and T_s at one load: those of the dense glass at the effective load gamma alpha
+     * The 1RSB glass lines T_d, T_s and T_G at one load: those of the dense glass at the effective load gamma alpha
      * ({@link OneStepGlass}; the n = 0 phase of learning is that glass). Absent at load 0.
      */
     public List<Boundary> glassLines(LearningDataset data, double load) {
         check(load, 0.0);
-        double effective = data.loadFactor(load) * load;
-        OneStepGlass glass = OneStepGlass.of(data.interactionOrder());
-        if (effective == 0.0 || glass.failure() != null) {
-            String why = effective == 0.0 ? "load 0: no glass" : glass.failure();
-            return List.of(Boundary.absent("T_d", load, why), Boundary.absent("T_s", load, why));
-        }
-        double j = glass.couplingScale(effective);
-        return List.of(
-                new Boundary("T_d", load, j * glass.dynamicalTemperature(), j * 1e-10, true,
-                        "fold of the x = 1 glass solution (1RSB P-spin glass, J = " + j + ")"),
-                new Boundary("T_s", load, j * glass.staticTemperature(), j * glass.staticTemperatureError(), true,
-                        "Parisi stationarity at x = 1 (1RSB static transition, J = " + j + ")"));
+        return OneStepGlass.of(data.interactionOrder()).lines(load, data.loadFactor(load) * load);
     }
 
-    /** The lines T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s on a grid of loads (each retrieval branch followed once per load). */
+    /** The lines T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s, T_G on a grid of loads (each retrieval branch followed once per load). */
     public LearningPhaseLines phaseLines(LearningDataset data, double[] loads) {
         List<Boundary> mm = new ArrayList<>();
         List<Boundary> c = new ArrayList<>();
@@ -353,6 +342,7 @@ public final class LearningSolver {
         List<Boundary> low = new ArrayList<>();
         List<Boundary> td = new ArrayList<>();
         List<Boundary> ts = new ArrayList<>();
+        List<Boundary> tg = new ArrayList<>();
         for (double load : loads) {
             RetrievalBranch b = new RetrievalBranch(data, load);
             mm.add(b.spinodal());
@@ -366,8 +356,9 @@ public final class LearningSolver {
             List<Boundary> glass = glassLines(data, load);
             td.add(glass.get(0));
             ts.add(glass.get(1));
+            tg.add(glass.get(2));
         }
-        return new LearningPhaseLines(mm, re, c, low, at, sg, g, td, ts);
+        return new LearningPhaseLines(mm, re, c, low, at, sg, g, td, ts, tg);
     }
 
     // ------------------------------------------------------------------ learning thresholds

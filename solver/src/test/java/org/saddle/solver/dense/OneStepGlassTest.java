@@ -20,8 +20,10 @@ class OneStepGlassTest {
     }
 
     /**
-     * Ising 3-spin glass, 1RSB: dynamical T_d = 0.682 J and static T_s = 0.651 J (Montanari and Ricci-Tersenghi,
-     * Eur. Phys. J. B 33, 339 (2003), quoted to 3 digits: tolerance 1e-3, the rounding of the published figures).
+     * Ising 3-spin glass, 1RSB: dynamical T_d = 0.682 J, static T_s = 0.651 J and the Gardner temperature (1RSB
+     * replicon = 0) T_G = 0.24 J (Montanari and Ricci-Tersenghi, Eur. Phys. J. B 33, 339 (2003), quoted to 3 and 2
+     * digits: tolerances 1e-3 and 1e-2, the rounding of the published figures; T_G first by Gardner, Nucl. Phys. B
+     * 257, 747 (1985)).
      */
     @Test
     void threeSpinGlassTransitionsArePublishedOnes() {
@@ -29,11 +31,13 @@ class OneStepGlassTest {
         assertNull(glass.failure());
         assertEquals(0.682, glass.dynamicalTemperature(), 1e-3);
         assertEquals(0.651, glass.staticTemperature(), 1e-3);
+        assertEquals(0.24, glass.gardnerTemperature(), 1e-2);
+        assertNull(glass.gardnerFailure());
     }
 
     /**
      * Derived checks that need no paper: T_0 &lt; T_s &lt; T_d (the 1RSB glass takes over before the paramagnet's entropy
-     * crisis); T_s decreases toward the random-energy-model value T_0 = 1/(2 sqrt(ln 2)) as P grows (Gross and Mezard
+     * crisis); T_G &lt; T_s falls with P; T_s decreases toward the random-energy-model value T_0 = 1/(2 sqrt(ln 2)) as P grows (Gross and Mezard
      * 1984: the P-spin glass tends to the REM); the T = 0 energy tends to the REM's -sqrt(ln 2) from above.
      */
     @Test
@@ -41,12 +45,17 @@ class OneStepGlassTest {
         double t0 = OneStepGlass.entropyCrisis();
         double previous = Double.POSITIVE_INFINITY;
         double previousEnergy = Double.POSITIVE_INFINITY;
+        double previousGardner = Double.POSITIVE_INFINITY;
         for (int p = 3; p <= 8; p++) {
             OneStepGlass glass = OneStepGlass.of(p);
             assertNull(glass.failure(), "P = " + p);
             double ts = glass.staticTemperature();
             assertTrue(t0 < ts && ts < glass.dynamicalTemperature(), "P = " + p + ": T_s = " + ts);
             assertTrue(ts < previous, "P = " + p);
+            // the Gardner temperature falls toward 0 with P (the REM, where 1RSB is exact, has no Gardner transition)
+            double tg = glass.gardnerTemperature();
+            assertTrue(tg > 0.0 && tg < ts && tg < previousGardner, "P = " + p + ": T_G = " + tg);
+            previousGardner = tg;
             double e0 = glass.groundStateEnergy();
             assertTrue(e0 > -Math.sqrt(Math.log(2.0)) && e0 < previousEnergy, "P = " + p + ": e0 = " + e0);
             previous = ts;
