@@ -286,7 +286,13 @@ public final class LearningStudyRunner {
                 double[] y = xy.stream().mapToDouble(v -> v[1]).toArray();
                 String label = names[k] + ((glass.test(k) && study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED)
                         ? "" : ", rho = " + rho);
-                Color lc = glass.test(k) ? (k == 4 || k == 7 ? Color.GRAY : Color.BLACK) : color;
+                Color lc = switch (k) {
+                    case 4 -> Color.GRAY;                     // T_SG
+                    case 5 -> Color.BLACK;                    // T_0
+                    case 7, 8 -> new Color(0x76, 0x2A, 0x83); // T_d dashed, T_s solid (1RSB glass)
+                    case 9 -> new Color(0x8C, 0x51, 0x0A);    // T_G
+                    default -> color;
+                };
                 if (k == 2 || k == 6) {
                     Figures.points(chart, label, x, y, null, color, SeriesMarkers.CIRCLE);
                 } else if (x.length > 1) {
