@@ -54,10 +54,11 @@ class DenseTheoryCommandsTest {
         JsonNode doc = json(CliHarness.run("solve", "dense", "--interaction-order", "3", "--load", "0.05", "--temperature",
                 "0.1", "--boundaries", "--json"));
         assertEquals("retrieval", doc.get("global_minimum").asText());
-        assertEquals(4, doc.get("boundaries").size()); // T_M, T_c, T_AT, T_R
+        assertEquals(8, doc.get("boundaries").size()); // T_M, T_c, T_AT, T_R, T_c_low, T_d, T_s, T_G
         for (JsonNode b : doc.get("boundaries")) {
-            if (b.get("line").asText().equals("T_R")) {
-                // alpha = 0.05 < alpha_c(T = 0) = 0.1261: the retrieval branch reaches T = 0, no lower end
+            if (b.get("line").asText().equals("T_R") || b.get("line").asText().equals("T_c_low")) {
+                // alpha = 0.05 < alpha_c(T = 0) = 0.1261: the retrieval branch reaches T = 0, no lower end, and
+                // retrieval stays the global minimum down to T = 0 (no lower first-order line)
                 assertFalse(b.get("exists").asBoolean(), b.toString());
                 continue;
             }
@@ -67,7 +68,7 @@ class DenseTheoryCommandsTest {
         CliHarness.Outcome text = CliHarness.run("solve", "dense", "--interaction-order", "3", "--load", "0.05", "--temperature",
                 "0.1", "--boundaries");
         assertEquals(0, text.exitCode(), text.err());
-        for (String line : List.of("T_M", "T_c", "T_AT", "T_R")) {
+        for (String line : List.of("T_M", "T_c", "T_AT", "T_R", "T_c_low", "T_d", "T_s", "T_G")) {
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith(line + " ")), line + " missing from:\n" + text.out());
         }
         CliHarness.Outcome help = CliHarness.run("solve", "dense", "--help");

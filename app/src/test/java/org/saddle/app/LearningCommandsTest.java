@@ -129,7 +129,7 @@ class LearningCommandsTest {
         for (String file : List.of("phase-lines.csv", "critical-load.csv", "thresholds.csv")) {
             assertEquals(Files.readString(folder.resolve(file)), Files.readString(dir.resolve("two/tiny-learning/" + file)), file);
         }
-        assertEquals(1 + 1 * 2 * 6, Files.readAllLines(folder.resolve("phase-lines.csv")).size());
+        assertEquals(1 + 1 * 2 * 10, Files.readAllLines(folder.resolve("phase-lines.csv")).size()); // 10 lines per (rho, load)
         JsonNode run = Json.mapper().readTree(folder.resolve("run.json").toFile());
         assertEquals("learning", run.get("model").asText());
         assertTrue(run.get("provenance").has("git_commit"));

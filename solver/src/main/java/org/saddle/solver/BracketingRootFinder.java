@@ -39,7 +39,9 @@ public final class BracketingRootFinder {
         double prevX = Double.NaN;
         double prevF = Double.NaN;
         for (int i = 0; i <= intervals; i++) {
-            double x = fromUpper ? b - (b - a) * i / intervals : a + (b - a) * i / intervals;
+            // the last scan point is the end point itself (b - (b - a) can round below a)
+            double x = i == intervals ? (fromUpper ? a : b)
+                    : fromUpper ? b - (b - a) * i / intervals : a + (b - a) * i / intervals;
             double fx = f.applyAsDouble(x);
             if (Double.isNaN(fx)) {
                 continue;

@@ -37,4 +37,37 @@ public final class FreeEnergyCrossing {
         BracketingRootFinder.Root r = roots.find(d, lo, hi, intervals, fromUpper);
         return new Crossing(r.value(), r.error(), r.found(), r.found() ? "f1 = f2; " + r.message() : r.message());
     }
+
+    /**
+     * The window below {@code hi} where branch 1 is the lower one: its upper edge is the highest crossing on [lo, hi]
+     * (scanning down from hi), its lower edge the next crossing below that; the lower edge is absent where branch 1
+     * stays lower down to {@code lo} ({@code lowerAtBottom}). Both absent where no crossing exists.
+     *
+     * @param upper the highest crossing
+     * @param lower the next crossing below it (not found where branch 1 stays lower down to lo)
+     * @param lowerAtBottom whether f1 &lt; f2 just above lo (so that the window reaches lo)
+     */
+    public record Window(Crossing upper, Crossing lower, boolean lowerAtBottom) {
+    }
+
+    /** The window of {@link Window} on [lo, hi], each crossing sought with {@code intervals} scan intervals. */
+    public Window window(DoubleUnaryOperator f1, DoubleUnaryOperator f2, double lo, double hi, int intervals) {
+        Crossing upper = locate(f1, f2, lo, hi, intervals, true);
+        if (!upper.found()) {
+            return new Window(upper, upper, false);
+        }
+        double below = upper.parameter() - Math.max(4.0 * upper.error(), 1e-9 * Math.abs(upper.parameter()));
+        double atBottom = f1.applyAsDouble(lo) - f2.applyAsDouble(lo);
+        if (!(below > lo)) {
+            return new Window(upper, new Crossing(Double.NaN, Double.NaN, false, "no room below the upper crossing"),
+                    atBottom < 0.0);
+        }
+        int rest = Math.max(4, (int) Math.ceil(intervals * (below - lo) / (hi - lo)));
+        Crossing lower = locate(f1, f2, lo, below, rest, true);
+        if (lower.found()) {
+            return new Window(upper, lower, false);
+        }
+        return new Window(upper, new Crossing(Double.NaN, Double.NaN, false, atBottom < 0.0
+                ? "branch 1 stays lower down to " + lo : "no second crossing: " + lower.message()), atBottom < 0.0);
+    }
 }

@@ -14,8 +14,10 @@ import org.saddle.solver.Boundary;
 import org.saddle.solver.SolveStatus;
 import org.saddle.solver.dense.DenseCriticalLoad;
 import org.saddle.solver.dense.DenseOneStepSolution;
+import org.saddle.solver.dense.DensePhase;
 import org.saddle.solver.dense.DenseSolution;
 import org.saddle.solver.dense.DenseSolver;
+import org.saddle.solver.dense.OneStepGlass;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +80,16 @@ public final class SolveDenseCommand implements Callable<Integer> {
                 rows.add(solutionJson(s));
             }
             doc.put("solutions", rows);
-            doc.put("global_minimum", globalMinimum(solutions));
+            if (options.load > 0.0) {
+                OneStepGlass.Glass g = OneStepGlass.of(order).at(options.load, options.temperature);
+                Map<String, Object> glass = new LinkedHashMap<>();
+                glass.put("free_energy", g.freeEnergy());
+                glass.put("parisi_parameter", g.parisiParameter());
+                glass.put("status", g.status().name());
+                glass.put("message", g.message());
+                doc.put("glass_1rsb", glass);
+            }
+            doc.put("global_minimum", globalMinimum(solutions, solver, options.load, options.temperature));
             if (options.boundaries) {
                 doc.put("boundaries", BoundaryOutput.json(lines));
             }
@@ -91,7 +102,13 @@ public final class SolveDenseCommand implements Callable<Integer> {
                 out.printf("%-12s %12.8f %12.8f %12.6f %14.9f %12.5g %-14s %10.2e%n", label(s), s.m(), s.q(),
                         s.susceptibility(), s.freeEnergy(), s.replicon(), s.report().status(), s.report().residual());
             }
-            out.printf("lowest free energy: %s; replicon > 0 means RS-stable (de Almeida-Thouless)%n", globalMinimum(solutions));
+            if (options.load > 0.0) {
+                OneStepGlass.Glass g = OneStepGlass.of(order).at(options.load, options.temperature);
+                out.printf("%-12s %12s %12s %12s %14.9f %12s %-14s   (%s)%n", "glass 1RSB", "0", "", "x = "
+                        + String.format(Locale.ROOT, "%.4f", g.parisiParameter()), g.freeEnergy(), "", g.status(), g.message());
+            }
+            out.printf("lowest free energy: %s (RS retrieval against the 1RSB glass); replicon > 0 means RS-stable "
+                    + "(de Almeida-Thouless)%n", globalMinimum(solutions, solver, options.load, options.temperature));
             out.printf("%s", BoundaryOutput.table(lines));
         }
         return solutions.stream().allMatch(s -> s.report().converged()) ? 0 : 1;
@@ -185,8 +202,15 @@ public final class SolveDenseCommand implements Callable<Integer> {
         return BoundaryOutput.branchJson(label(s), order, s.freeEnergy(), s.replicon(), s.report());
     }
 
-    private static String globalMinimum(List<DenseSolution> solutions) {
-        return solutions.stream().filter(s -> s.report().converged())
-                .min((a, b) -> Double.compare(a.freeEnergy(), b.freeEnergy())).map(SolveDenseCommand::label).orElse("none");
+    /**
+     * The phase with the lowest free energy, as T_c decides it: the RS retrieval state against the m = 0 phase under
+     * 1RSB ({@link DenseSolver#glassFreeEnergy}: the paramagnet above T_s, the 1RSB glass below).
+     */
+    private static String globalMinimum(List<DenseSolution> solutions, DenseSolver solver, double load, double temperature) {
+        double glass = solver.glassFreeEnergy(load, temperature);
+        return solutions.stream().filter(s -> s.report().converged() && s.phase() == DensePhase.RETRIEVAL)
+                .filter(s -> s.freeEnergy() < glass).findFirst().map(SolveDenseCommand::label)
+                .orElse(load > 0.0 && OneStepGlass.of(solver.model().interactionOrder()).at(load, temperature)
+                        .parisiParameter() < 1.0 ? "spin glass (1RSB)" : "paramagnet");
     }
 }

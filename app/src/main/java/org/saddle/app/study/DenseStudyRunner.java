@@ -45,7 +45,8 @@ public final class DenseStudyRunner {
     record Critical(int order, String ansatz, double load, double error, double m, double q0, double mu, double rsLoad,
             boolean differsFromRS, String theory, SolveStatus status, String message) {}
 
-    private static final String[] LINES = {"T_M", "T_c", "T_AT", "T_R"};
+    /** The lines in the order of {@link DenseSolver#phaseLines}. */
+    private static final String[] LINES = {"T_M", "T_c", "T_AT", "T_R", "T_c_low", "T_d", "T_s", "T_G"};
 
     private final Path resultsRoot;
     private final int threads;
@@ -234,8 +235,9 @@ public final class DenseStudyRunner {
                 + "outer composite Gauss-Legendre 16 x 8 panels");
         solver.put("phase_lines", "pseudo-arclength continuation in T from the T = 0 equations (above alpha_c(T = 0): from "
                 + "a retrieval state found by a scan in T, followed both ways); T_M its upper turning point, T_R its lower "
-                + "one where the retrieval region is reentrant, T_c the free-energy crossing with the lower of spin glass "
-                + "and paramagnet (below the paramagnet's entropy crisis T_0 the glass frozen at f_P(T_0)), T_AT the replicon root; loads refined adaptively");
+                + "one where the retrieval region is reentrant, T_c (and T_c_low below it) the free-energy crossings with the "
+                + "1RSB glass (the paramagnet above its static temperature T_s), T_d, T_s and T_G the 1RSB glass lines of the "
+                + "Ising P-spin glass at J^2 = 2 alpha/P!, T_AT the replicon root; loads refined adaptively");
         solver.put("critical_loads", "RS: maximum of alpha(y) (closed form); 1RSB: turning point in the load of the "
                 + "T = 0 1RSB branch with mu = beta x stationary");
         solver.put("line_points", linePoints);

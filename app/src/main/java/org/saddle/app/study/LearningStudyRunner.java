@@ -30,7 +30,7 @@ import org.saddle.solver.learning.LearningSolver;
 import org.saddle.theory.learning.LearningDataset;
 
 /**
- * Runs a {@link LearningStudy}: for each dataset entropy rho the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0 at every
+ * Runs a {@link LearningStudy}: for each dataset entropy rho the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0, T_c_low, T_d, T_s, T_G at every
  * line load; the T = 0 critical load alpha_c(rho); the T = 0 learning thresholds rho_c(alpha); with ansatz 1rsb
  * the 1RSB retrieval state at fractions of T_AT. Deterministic (no random numbers): every task is a pure
  * function of its parameters and the results are collected in task order, so they do not depend on --threads.
@@ -74,7 +74,9 @@ public final class LearningStudyRunner {
                         LearningDataset d = study.dataset(rho);
                         var lines = s.phaseLines(d, new double[] {load});
                         return new LinePoint(rho, load, List.of(lines.retrievalSpinodal().get(0), lines.reentrant().get(0), lines.firstOrder().get(0),
-                                lines.almeidaThouless().get(0), lines.spinGlassSpinodal().get(0), lines.entropyCrisis().get(0)));
+                                lines.almeidaThouless().get(0), lines.spinGlassSpinodal().get(0), lines.entropyCrisis().get(0),
+                                lines.lowerFirstOrder().get(0), lines.dynamicalGlass().get(0), lines.staticGlass().get(0),
+                                lines.gardner().get(0)));
                     });
                 }
             }
@@ -317,12 +319,14 @@ public final class LearningStudyRunner {
         XYChart chart = Figures.chart(study.name() + ": dense Hebbian learning, P = " + study.interactionOrder() + ", "
                 + study.mode().key(), "load alpha = K/N^(P-1)", "temperature T");
         int c = 0;
-        String[] names = {"T_M", "T_R", "T_c", "T_AT", "T_SG", "T_0"};
-        boolean[] dashed = {false, false, false, true, true, true};
+        String[] names = {"T_M", "T_R", "T_c", "T_AT", "T_SG", "T_0", "T_c_low", "T_d", "T_s", "T_G"};
+        boolean[] dashed = {false, false, false, true, true, true, false, true, false, true};
+        // lines of the n = 0 phase: in the supervised protocol (gamma = 1) they do not depend on rho
+        java.util.function.IntPredicate glass = k -> k == 4 || k == 5 || k >= 7;
         for (double rho : study.entropies()) {
             Color color = Figures.PALETTE[c++ % Figures.PALETTE.length];
             for (int k = 0; k < names.length; k++) {
-                if ((k == 4 || k == 5) && c > 1 && study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED) {
+                if (glass.test(k) && c > 1 && study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED) {
                     continue; // supervised: T_SG and T_0 do not depend on rho (gamma = 1): drawn once
                 }
                 List<double[]> xy = new ArrayList<>();
@@ -336,10 +340,16 @@ public final class LearningStudyRunner {
                 }
                 double[] x = xy.stream().mapToDouble(v -> v[0]).toArray();
                 double[] y = xy.stream().mapToDouble(v -> v[1]).toArray();
-                String label = names[k] + ((k >= 4 && study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED)
+                String label = names[k] + ((glass.test(k) && study.mode() == org.saddle.theory.learning.LearningMode.SUPERVISED)
                         ? "" : ", rho = " + rho);
-                Color lc = k >= 4 ? (k == 4 ? Color.GRAY : Color.BLACK) : color;
-                if (k == 2) {
+                Color lc = switch (k) {
+                    case 4 -> Color.GRAY;                     // T_SG
+                    case 5 -> Color.BLACK;                    // T_0
+                    case 7, 8 -> new Color(0x76, 0x2A, 0x83); // T_d dashed, T_s solid (1RSB glass)
+                    case 9 -> new Color(0x8C, 0x51, 0x0A);    // T_G
+                    default -> color;
+                };
+                if (k == 2 || k == 6) {
                     Figures.points(chart, label, x, y, null, color, SeriesMarkers.CIRCLE);
                 } else if (x.length > 1) {
                     Figures.line(chart, label, x, y, lc, dashed[k]);

@@ -15,6 +15,7 @@ import org.saddle.solver.ParisiOptimizer;
 import org.saddle.solver.PinnedEquations;
 import org.saddle.solver.SolveResult;
 import org.saddle.solver.SolveStatus;
+import org.saddle.solver.TemperatureBranch;
 import org.saddle.theory.LocalFieldAverages;
 import org.saddle.theory.OneStepAverages;
 import org.saddle.theory.SaddlePointEquations;
@@ -39,6 +40,7 @@ public final class DenseSolver {
     private static final double ZERO_OVERLAP = 1e-6;
     /** A T &gt; 0 state counts as a retrieval anchor of a reentrant branch when m exceeds this (m is O(1) there). */
     private static final double RETRIEVAL_ANCHOR = 0.3;
+    private static final int SCAN_STEPS = 80;
     private static final double ZERO_GLASS = 1e-8;
     /** Range of the scanned Parisi parameter at T = 0, in units g = mu sqrt(v(1)) (the inverse noise width). */
     private static final double MU_MIN = 0.01;
@@ -132,22 +134,14 @@ public final class DenseSolver {
     }
 
     private SolveResult retrievalState(double load, double temperature) {
-        RetrievalBranch b = retrievalBranch(load);
-        if (b.points.isEmpty() || !(temperature <= b.spinodal.temperature() || !b.spinodal.exists())) {
-            return null;
-        }
-        return b.at(temperature);
+        return retrievalBranch(load).at(temperature);
     }
 
     private SolveResult spinGlassState(double load, double temperature) {
         if (load == 0.0) {
             return null;
         }
-        Branch b = spinGlassBranch(load);
-        if (b.points.isEmpty() || (b.fold != null && temperature > b.fold.parameter())) {
-            return null;
-        }
-        SolveResult reduced = b.at(temperature);
+        SolveResult reduced = spinGlassBranch(load).at(temperature);
         if (reduced == null) {
             return null;
         }
@@ -161,50 +155,8 @@ public final class DenseSolver {
 
     // ------------------------------------------------------------------ branches in T
 
-    /** Points of a branch followed in T from T = 0 up to its first turning point (if any). */
-    private final class Branch {
-        final List<ArclengthContinuation.Point> points = new ArrayList<>();
-        final DoubleFunction<SaddlePointEquations> family;
-        ArclengthContinuation.Fold fold;
-        String message;
-
-        Branch(DoubleFunction<SaddlePointEquations> family, double[] start, double topTemperature) {
-            this(family, start, 0.0, true, topTemperature);
-        }
-
-        /**
-         * The branch through {@code start} at {@code startTemperature}, followed in the direction {@code increasing}
-         * up to its first turning point (points beyond it, on the unstable branch, are dropped).
-         */
-        Branch(DoubleFunction<SaddlePointEquations> family, double[] start, double startTemperature, boolean increasing,
-                double topTemperature) {
-            this.family = family;
-            ArclengthContinuation.Branch br = arc.follow(family, start, startTemperature, increasing, 0.02, -1.0,
-                    topTemperature, 2000, 1);
-            message = br.message();
-            for (ArclengthContinuation.Point p : br.points()) {
-                if (!br.folds().isEmpty() && (increasing ? p.tangentParameter() < 0.0 : p.tangentParameter() > 0.0)) {
-                    break; // beyond the turning point: the unstable branch
-                }
-                points.add(p);
-            }
-            fold = br.folds().isEmpty() ? null : br.folds().get(0);
-        }
-
-        /** Solution at T (Newton from the nearest branch point below the fold), or null. */
-        SolveResult at(double temperature) {
-            ArclengthContinuation.Point best = null;
-            for (ArclengthContinuation.Point p : points) {
-                if (best == null || Math.abs(p.parameter() - temperature) < Math.abs(best.parameter() - temperature)) {
-                    best = p;
-                }
-            }
-            if (best == null) {
-                return null;
-            }
-            SolveResult r = newton.solve(family.apply(temperature), best.state());
-            return r.converged() ? r : null;
-        }
+    private TemperatureBranch.Settings retrievalSettings() {
+        return new TemperatureBranch.Settings(arc, newton, "T_M", "T_R", 0, ZERO_OVERLAP);
     }
 
     /**
@@ -213,99 +165,31 @@ public final class DenseSolver {
      * <p>Above alpha_c(RS) at T = 0 the RS retrieval region of P &gt;= 3 networks is reentrant: the noise variance
      * alpha P q^(P-1)/P! shrinks as thermal fluctuations lower q, so a retrieval state exists on an interval
      * T_R &lt; T &lt; T_M of temperatures. There the branch is anchored by a scan downward in T from
-     * 1/(P-1)! (an upper bound of T_M: at alpha = 0, T = m^(P-1)/((P-1)! atanh m) &lt; 1/(P-1)!) and followed by
-     * pseudo-arclength continuation up to T_M and down to T_R, both turning points.
+     * 1/(P-1)! (an upper bound of T_M: at alpha = 0, T = m^(P-1)/((P-1)! atanh m) &lt; 1/(P-1)!) and followed both ways
+     * ({@link TemperatureBranch}).
      */
-    private final class RetrievalBranch {
-        static final int SCAN_STEPS = 80;
-        final List<ArclengthContinuation.Point> points;
-        final Branch branch;
-        final Branch lowerBranch;
-        final Boundary spinodal;
-        final Boundary lowerEnd;
-
-        RetrievalBranch(double load) {
-            SolveResult zero = solver.solve(equations(load, 0.0), new double[] {1.0, 0.0});
-            if (zero.converged() && zero.component(0) > ZERO_OVERLAP) {
-                branch = new Branch(t -> equations(load, t), zero.solution(), 50.0);
-                lowerBranch = null;
-                points = branch.points;
-                lowerEnd = Boundary.absent("T_R", load, "the retrieval branch reaches T = 0");
-            } else {
-                double top = 1.0 / model.factorialMinusOne();
-                SolveResult anchor = null;
-                double anchorT = Double.NaN;
-                for (int i = SCAN_STEPS; i >= 1 && anchor == null; i--) {
-                    double t = top * i / SCAN_STEPS;
-                    SolveResult r = solver.solve(equations(load, t), new double[] {1.0, 0.0});
-                    if (r.converged() && r.component(0) > RETRIEVAL_ANCHOR) {
-                        anchor = r;
-                        anchorT = t;
-                    }
-                }
-                if (anchor == null) {
-                    branch = null;
-                    lowerBranch = null;
-                    points = List.of();
-                    spinodal = Boundary.absent("T_M", load, "no retrieval solution at T = 0 (load above alpha_c(RS) = "
-                            + criticalLoadZeroTemperature().load() + ") nor on a scan of " + SCAN_STEPS
-                            + " temperatures in (0, " + top + "]");
-                    lowerEnd = Boundary.absent("T_R", load, "no retrieval branch at any T");
-                    return;
-                }
-                double t0 = anchorT;
-                branch = new Branch(t -> equations(load, t), anchor.solution(), t0, true, 50.0);
-                lowerBranch = new Branch(t -> equations(load, t), anchor.solution(), t0, false, 50.0);
-                List<ArclengthContinuation.Point> all = new ArrayList<>(lowerBranch.points);
-                java.util.Collections.reverse(all);
-                all.addAll(branch.points);
-                points = all;
-                lowerEnd = lowerBranch.fold == null ? Boundary.absent("T_R", load,
-                        "reentrant retrieval branch lost below T = " + t0 + " without a turning point: " + lowerBranch.message)
-                        : new Boundary("T_R", load, lowerBranch.fold.parameter(), lowerBranch.fold.error(), true,
-                                "lower turning point of the reentrant retrieval branch (pseudo-arclength), m = "
-                                        + lowerBranch.fold.state()[0]);
-            }
-            spinodal = branch.fold == null ? Boundary.absent("T_M", load, "retrieval branch has no turning point: "
-                    + branch.message) : new Boundary("T_M", load, branch.fold.parameter(), branch.fold.error(), true,
-                    "turning point of the retrieval branch (pseudo-arclength), m = " + branch.fold.state()[0]);
+    private TemperatureBranch retrievalBranch(double load) {
+        DoubleFunction<SaddlePointEquations> family = t -> equations(load, t);
+        SolveResult zero = solver.solve(equations(load, 0.0), new double[] {1.0, 0.0});
+        if (zero.converged() && zero.component(0) > ZERO_OVERLAP) {
+            return TemperatureBranch.follow(load, family, 0.0, zero.solution(), retrievalSettings());
         }
-
-        /** Lowest temperature of the branch: 0, or T_R. */
-        double bottom() {
-            return lowerBranch == null ? 0.0 : lowerEnd.exists() ? lowerEnd.temperature() : Double.NaN;
+        double top = 1.0 / model.factorialMinusOne();
+        double[] anchor = TemperatureBranch.scanDown(family, new double[] {1.0, 0.0}, top, SCAN_STEPS, 0,
+                RETRIEVAL_ANCHOR, solver);
+        if (anchor == null) {
+            return TemperatureBranch.none(load, retrievalSettings(), "no retrieval solution at T = 0 (load above "
+                    + "alpha_c(RS) = " + criticalLoadZeroTemperature().load() + ") nor on a scan of " + SCAN_STEPS
+                    + " temperatures in (0, " + top + "]");
         }
-
-        SolveResult at(double temperature) {
-            if (branch == null || (lowerBranch != null && !(temperature >= bottom()))) {
-                return null;
-            }
-            SolveResult r = null;
-            ArclengthContinuation.Point best = null;
-            for (ArclengthContinuation.Point p : points) {
-                if (best == null || Math.abs(p.parameter() - temperature) < Math.abs(best.parameter() - temperature)) {
-                    best = p;
-                }
-            }
-            if (best != null) {
-                r = newton.solve(equations(load(), temperature), best.state());
-            }
-            return r != null && r.converged() && r.component(0) > ZERO_OVERLAP ? r : null;
-        }
-
-        private double load() {
-            return spinodal.load();
-        }
+        return TemperatureBranch.follow(load, family, anchor[0], new double[] {anchor[1], anchor[2]}, retrievalSettings());
     }
 
-    private RetrievalBranch retrievalBranch(double load) {
-        return new RetrievalBranch(load);
-    }
-
-    private Branch spinGlassBranch(double load) {
+    private TemperatureBranch spinGlassBranch(double load) {
         // T = 0 spin glass: m = 0, C = 2 p(0) = sqrt(2/(pi v(1)))
         double c0 = Math.sqrt(2.0 / (Math.PI * model.noiseVariance(load, 1.0)));
-        return new Branch(t -> new PinnedEquations(equations(load, t), 0, 0.0), new double[] {c0}, 50.0);
+        return TemperatureBranch.follow(load, t -> new PinnedEquations(equations(load, t), 0, 0.0), 0.0,
+                new double[] {c0}, new TemperatureBranch.Settings(arc, newton, "T_SG", "T_SG_low", -1, 0.0));
     }
 
     // ------------------------------------------------------------------ critical loads at T = 0
@@ -428,30 +312,45 @@ public final class DenseSolver {
 
     /** T_M: turning point of the retrieval branch in T (pseudo-arclength continuation from T = 0). */
     public Boundary retrievalSpinodal(double load) {
-        return retrievalBranch(load).spinodal;
+        return retrievalBranch(load).spinodal();
     }
 
     /**
-     * The lines T_M, T_c, T_AT and T_R (lower end of a reentrant retrieval branch; absent where the branch reaches
-     * T = 0) at one load, in this order (the retrieval branch is followed once).
+     * The lines T_M, T_c, T_AT, T_R (lower end of a reentrant retrieval branch; absent where the branch reaches
+     * T = 0), T_c_low ({@link #lowerFirstOrderTemperature}), T_d, T_s and T_G (the 1RSB glass lines, {@link #glassLines}) at
+     * one load, in this order (the retrieval branch is followed once).
      */
     public List<Boundary> phaseLines(double load) {
-        RetrievalBranch b = retrievalBranch(load);
-        return List.of(b.spinodal, firstOrder(load, b), almeidaThouless(load, b), b.lowerEnd);
+        TemperatureBranch b = retrievalBranch(load);
+        List<Boundary> glass = glassLines(load);
+        Boundary[] firstOrder = firstOrder(load, b);
+        return List.of(b.spinodal(), firstOrder[0], almeidaThouless(load, b), b.lowerEnd(), firstOrder[1], glass.get(0),
+                glass.get(1), glass.get(2));
     }
 
     /** T_R: lower turning point of the retrieval branch where it has no T = 0 state (reentrant region). */
     public Boundary reentrantTemperature(double load) {
-        return retrievalBranch(load).lowerEnd;
+        return retrievalBranch(load).lowerEnd();
     }
 
     /**
-     * T_c: the highest temperature below T_M where the retrieval free energy equals the lower of the spin-glass and
-     * paramagnetic ones (first-order line, {@link FreeEnergyCrossing} scanning [0, T_M] downward). The paramagnet is
-     * left out where its entropy is negative ({@link DenseRSEquations#paramagnetEntropy}).
+     * T_c: the highest temperature below T_M where the RS retrieval free energy equals that of the m = 0 phase,
+     * {@link #glassFreeEnergy} (first-order line, {@link FreeEnergyCrossing} scanning [0, T_M] downward). The m = 0
+     * phase is taken under 1RSB: the RS spin-glass branch of P &gt;= 3 is never the lower one physically (its replica
+     * free energy lies below the 1RSB glass's, the wrong way for n -&gt; 0), and the RS paramagnet is unphysical
+     * below T_0.
      */
     public Boundary firstOrderTemperature(double load) {
-        return firstOrder(load, retrievalBranch(load));
+        return firstOrder(load, retrievalBranch(load))[0];
+    }
+
+    /**
+     * T_c_low: where a reentrant retrieval branch stops being the global minimum going down in T (the next crossing of
+     * the retrieval and glass free energies below T_c). Absent where retrieval stays the global minimum down to the
+     * branch's lower end (or T = 0), and where there is no T_c.
+     */
+    public Boundary lowerFirstOrderTemperature(double load) {
+        return firstOrder(load, retrievalBranch(load))[1];
     }
 
     /** T_AT: where the replicon of the retrieval branch crosses 0 (Brent in ln T). */
@@ -459,91 +358,59 @@ public final class DenseSolver {
         return almeidaThouless(load, retrievalBranch(load));
     }
 
-    private Boundary firstOrder(double load, RetrievalBranch b) {
-        if (!b.spinodal.exists()) {
-            return Boundary.absent("T_c", load, "no retrieval branch: " + b.spinodal.status());
+    /**
+     * The m = 0 phase's free energy at (load, T): the 1RSB glass ({@link OneStepGlass}), which is the paramagnet
+     * above the static temperature T_s and the 1RSB P-spin glass below it (replacing the RS paramagnet, whose entropy
+     * turns negative at T_0 &lt; T_s). At load 0: the paramagnet -T ln 2.
+     */
+    public double glassFreeEnergy(double load, double temperature) {
+        if (load == 0.0) {
+            return temperature == 0.0 ? Double.POSITIVE_INFINITY : -temperature * Math.log(2.0);
         }
-        Branch glass = load == 0.0 ? null : spinGlassBranch(load);
+        return OneStepGlass.of(model.interactionOrder()).at(load, temperature).freeEnergy();
+    }
+
+    /**
+     * The glass lines of the m = 0 phase under 1RSB at one load: T_d (dynamical: the x = 1 glass solution appears),
+     * T_s (static: the 1RSB glass takes over from the paramagnet) and T_G (Gardner: the 1RSB glass turns unstable),
+     * each proportional to J = sqrt(2 alpha / P!) ({@link OneStepGlass#lines}). Absent at load 0.
+     */
+    public List<Boundary> glassLines(double load) {
+        check(load, 0.0);
+        return OneStepGlass.of(model.interactionOrder()).lines(load, load);
+    }
+
+    private Boundary[] firstOrder(double load, TemperatureBranch b) {
+        if (!b.spinodal().exists()) {
+            Boundary none = Boundary.absent("T_c", load, "no retrieval branch: " + b.spinodal().status());
+            return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
+        }
         DoubleUnaryOperator retrieval = t -> {
             SolveResult r = b.at(t);
             return r == null ? Double.NaN : solution(DensePhase.RETRIEVAL, load, t, r).freeEnergy();
         };
-        // entropy crisis of the paramagnet f_P = -T ln 2 - alpha/(2 P! T): s_P = ln 2 - alpha/(2 P! T^2) = 0 at T_0
-        double entropyCrisis = Math.sqrt(load / (2.0 * model.factorial() * Math.log(2.0)));
-        double frozen = load == 0.0 ? Double.POSITIVE_INFINITY
-                : new DenseRSEquations(model, load, entropyCrisis, averages).freeEnergy(0.0, 0.0);
-        DoubleUnaryOperator other = t -> {
-            // Below T_0 the RS paramagnet has negative entropy; the glass that replaces it is taken frozen at its
-            // entropy crisis, f = f_P(T_0) (the random-energy-model picture of the P-spin glass: Derrida 1981,
-            // Gardner 1985; exact as P -> infinity, the 1RSB glass with x = T/T_0). Dropping the paramagnet instead
-            // makes the comparison jump at T_0 and puts a spurious T_c on the entropy-crisis line.
-            double f = t >= entropyCrisis && t > 0.0 ? new DenseRSEquations(model, load, t, averages).freeEnergy(0.0, 0.0)
-                    : frozen;
-            if (glass != null && (glass.fold == null || t <= glass.fold.parameter())) {
-                SolveResult g = glass.at(t);
-                if (g != null && (t == 0.0 || 1.0 - g.component(0) * t > ZERO_GLASS)) {
-                    f = Math.min(f, solution(DensePhase.SPIN_GLASS, load, t,
-                            new SolveResult(new double[] {0.0, g.component(0)}, 0, 0, SolveStatus.CONVERGED)).freeEnergy());
-                }
-            }
-            return f;
-        };
-        double top = b.spinodal.temperature();
         double bottom = b.bottom();
         if (Double.isNaN(bottom)) {
-            return Boundary.absent("T_c", load, "reentrant retrieval branch without a located lower end: " + b.lowerEnd.status());
+            Boundary none = Boundary.absent("T_c", load, "reentrant retrieval branch without a located lower end: "
+                    + b.lowerEnd().status());
+            return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
         }
-        FreeEnergyCrossing.Crossing c = crossing.locate(retrieval, other, bottom == 0.0 ? 0.0 : bottom * (1.0 + 1e-9),
-                top * (1.0 - 1e-9), 40, true);
-        if (!c.found()) {
-            return Boundary.absent("T_c", load, "retrieval never the lowest RS branch below T_M: " + c.message());
-        }
-        return new Boundary("T_c", load, c.parameter(), c.error(), true,
-                "f_retrieval = min(f_spin-glass, f_paramagnet); " + c.message());
+        return FirstOrderLines.of(load, retrieval, t -> glassFreeEnergy(load, t),
+                bottom == 0.0 ? 0.0 : bottom * (1.0 + 1e-9), b.spinodal().temperature() * (1.0 - 1e-9), crossing);
     }
 
-    private Boundary almeidaThouless(double load, RetrievalBranch b) {
-        if (!b.spinodal.exists()) {
-            return Boundary.absent("T_AT", load, "no retrieval branch: " + b.spinodal.status());
+    private Boundary almeidaThouless(double load, TemperatureBranch b) {
+        if (!b.spinodal().exists()) {
+            return Boundary.absent("T_AT", load, "no retrieval branch: " + b.spinodal().status());
         }
         if (load == 0.0) {
             return Boundary.absent("T_AT", load, "load 0: replicon = 1, RS stable");
         }
-        DoubleUnaryOperator lambda = lnT -> {
-            double t = Math.exp(lnT);
-            SolveResult r = b.at(t);
-            return r == null ? Double.NaN : solution(DensePhase.RETRIEVAL, load, t, r).replicon();
-        };
-        double hi = Math.log(b.spinodal.temperature() * (1.0 - 1e-9));
-        double lHi = lambda.applyAsDouble(hi);
-        if (!(lHi > 0.0)) {
-            return Boundary.absent("T_AT", load, "replicon " + lHi + " <= 0 up to T_M: RS retrieval unstable everywhere");
-        }
-        double lo = hi;
-        double lLo = lHi;
-        double floor = b.bottom() > 0.0 ? Math.log(b.bottom() * (1.0 + 1e-9)) : Math.log(1e-300);
-        while (lLo > 0.0 && lo > floor) { // T_AT ~ exp(-c/alpha) is tiny at small loads
-            if (lo - Math.log(10.0) < floor) {
-                hi = lo;
-                lo = floor;
-                lLo = lambda.applyAsDouble(lo);
-                break;
-            }
-            hi = lo;
-            lo -= Math.log(10.0);
-            lLo = lambda.applyAsDouble(lo);
-        }
-        if (!(lLo <= 0.0)) {
-            return Boundary.absent("T_AT", load, "replicon still > 0 at T = " + Math.exp(lo));
-        }
-        BracketingRootFinder.Root root = new BracketingRootFinder(1e-12, 200).refine(lambda, lo, hi);
-        if (!root.found()) {
-            return Boundary.absent("T_AT", load, root.message());
-        }
-        double t = Math.exp(root.value());
-        // Brent's bracket in ln T is a relative error in T; the replicon's own accuracy (solve tolerance 1e-12, relative
-        // quadrature error ~1e-10 of the sech^4 average) moves the root by a relative ~1e-9
-        return new Boundary("T_AT", load, t, t * Math.max(root.error(), 1e-9), true, "replicon = 0; Brent in ln T");
+        // the replicon's own accuracy (solve tolerance 1e-12, relative quadrature error ~1e-10 of the sech^4
+        // average) moves the root by a relative ~1e-9
+        Boundary at = b.rootBelowSpinodal("T_AT", t -> solution(DensePhase.RETRIEVAL, load, t, b.at(t)).replicon(), 1e-9);
+        return at.exists() ? new Boundary("T_AT", load, at.temperature(), at.error(), true, "replicon = 0; Brent in ln T")
+                : Boundary.absent("T_AT", load, "replicon: " + at.status());
     }
 
     private static void check(double load, double temperature) {

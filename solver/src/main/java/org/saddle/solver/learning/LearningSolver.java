@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.saddle.solver.BracketingRootFinder;
-import org.saddle.solver.Continuation;
 import org.saddle.solver.FixedPointSolver;
-import org.saddle.solver.FoldLocator;
 import org.saddle.solver.GaussHermite;
 import org.saddle.solver.GaussLegendre;
 import org.saddle.solver.PinnedEquations;
 import org.saddle.solver.SolveResult;
 import org.saddle.solver.SolveStatus;
+import org.saddle.solver.TemperatureBranch;
+import org.saddle.solver.ArclengthContinuation;
+import org.saddle.solver.dense.FirstOrderLines;
+import org.saddle.solver.dense.OneStepGlass;
+import org.saddle.solver.FreeEnergyCrossing;
 import org.saddle.solver.Boundary;
 import org.saddle.solver.CriticalLoad;
 import org.saddle.theory.LocalFieldAverages;
@@ -28,24 +31,26 @@ import org.saddle.theory.learning.LearningZeroTemperatureEquations;
  * plane at fixed dataset, the T = 0 critical load alpha_c(rho) and the learning thresholds rho_c.
  *
  * <p>The retrieval branch is anchored at T = 0, where it is closed form in y = g/s (largest-y root of
- * alpha(y) = alpha), Newton-polished on the T = 0 equations, then followed in T by {@link Continuation}
- * and its end (the retrieval/learning spinodal T_M) located by {@link FoldLocator} (n as branch parameter).
- * The spin-glass branch (n = 0) is anchored at its closed-form T = 0 state C = sqrt(2/pi)/s,
- * s^2 = gamma alpha P/P!, and followed in T likewise.
+ * alpha(y) = alpha), Newton-polished on the T = 0 equations, then followed in T by pseudo-arclength continuation
+ * ({@link TemperatureBranch}, the mechanism of the dense solver), whose turning points are the spinodal T_M and,
+ * where the branch has no T = 0 state, its lower end T_R. The spin-glass branch (n = 0) is anchored at its
+ * closed-form T = 0 state C = sqrt(2/pi)/s, s^2 = gamma alpha P/P!, and followed in T likewise. The n = 0 phase
+ * of the first-order lines is the 1RSB glass ({@link OneStepGlass}), shared with the dense solver as well.
  */
 public final class LearningSolver {
 
     private static final double ZERO_OVERLAP = 1e-6;
     private static final double ZERO_GLASS = 1e-8;
-    private static final double MIN_STEP_FRACTION = 1e-4;
     /** Largest dataset entropy searched by the threshold finders. */
     private static final double MAX_ENTROPY = 1000.0;
     private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
 
+    private static final FreeEnergyCrossing CROSSING = new FreeEnergyCrossing(1e-11);
+
     private final LocalFieldAverages averages;
     private final FixedPointSolver solver = new FixedPointSolver(0.5, 2000, 1e-5, 1e-12, 60);
     private final FixedPointSolver newton = solver.newtonOnly();
-    private final FoldLocator foldLocator = new FoldLocator(1e-12, 400, 1e-7);
+    private final ArclengthContinuation arc = new ArclengthContinuation(1e-12, 1e-9, 0.05);
     private final BracketingRootFinder roots = new BracketingRootFinder(1e-12, 200);
 
     /** @param quadratureOrder Gauss-Hermite order for smooth averages */
@@ -214,18 +219,15 @@ public final class LearningSolver {
         if (temperature == 0.0) {
             return expandGlass(data, load, 0.0, newton.solve(new PinnedEquations(equations(data, load, 0.0), 0, 0.0), start));
         }
-        Continuation.Branch b = spinGlassBranch(data, load, temperature);
-        if (b.points().isEmpty() || b.lastParameter() != temperature) {
-            return null;
-        }
-        return expandGlass(data, load, temperature, b.last().result());
+        SolveResult r = spinGlassBranch(data, load).at(temperature);
+        return r == null ? null : expandGlass(data, load, temperature, r);
     }
 
-    private Continuation.Branch spinGlassBranch(LearningDataset data, double load, double temperature) {
-        double scale = spinGlassScale(data, load);
-        Continuation c = new Continuation(solver, MIN_STEP_FRACTION * scale, (a, b) -> Math.abs(a[0] - b[0]) <= 0.25 * Math.max(1.0, Math.abs(a[0])));
-        return c.follow(t -> new PinnedEquations(equations(data, load, t), 0, 0.0), new double[] {spinGlassZeroC(data, load)},
-                0.0, temperature, 0.05 * scale);
+    /** The q &gt; 0 glass branch (m = n = 0 pinned) followed in T from its T = 0 state. */
+    private TemperatureBranch spinGlassBranch(LearningDataset data, double load) {
+        return TemperatureBranch.follow(load, t -> new PinnedEquations(equations(data, load, t), 0, 0.0), 0.0,
+                new double[] {spinGlassZeroC(data, load)},
+                new TemperatureBranch.Settings(arc, newton, "T_SG", "T_SG_low", -1, 0.0));
     }
 
     /** s of the T = 0 spin glass, sqrt(gamma alpha P / P!): the temperature scale of the glass. */
@@ -262,19 +264,9 @@ public final class LearningSolver {
         if (load == 0.0) {
             return new Boundary("T_SG", load, Double.NaN, Double.NaN, false, "no spin glass at load 0");
         }
-        double scale = spinGlassScale(data, load);
-        Continuation.Branch b = spinGlassBranch(data, load, 10.0 * scale);
-        if (b.points().isEmpty() || b.complete()) {
-            return new Boundary("T_SG", load, Double.NaN, Double.NaN, false, "spin-glass branch: " + b.message());
-        }
-        DoubleFunction<SaddlePointEquations> family = t -> new PinnedEquations(equations(data, load, t), 0, 0.0);
-        var last = b.last();
-        var fold = foldLocator.locate(family, last.result().solution(), last.parameter(), 0,
-                0.02 * last.result().component(0), true);
-        if (fold.status() != SolveStatus.CONVERGED) {
-            return new Boundary("T_SG", load, Double.NaN, Double.NaN, false, "fold not located: " + fold.message());
-        }
-        return new Boundary("T_SG", load, fold.parameter(), fold.error(), true, "saddle-node of the q > 0 branch");
+        Boundary b = spinGlassBranch(data, load).spinodal();
+        return b.exists() ? new Boundary("T_SG", load, b.temperature(), b.error(), true, "saddle-node of the q > 0 branch")
+                : Boundary.absent("T_SG", load, "spin-glass branch: " + b.status());
     }
 
     /**
@@ -317,7 +309,16 @@ public final class LearningSolver {
         return new RetrievalBranch(data, load).almeidaThouless();
     }
 
-    /** The lines T_M, T_R, T_c, T_AT, T_SG, T_0 on a grid of loads (each retrieval branch followed once per load). */
+    /**
+     * The 1RSB glass lines T_d, T_s and T_G at one load: those of the dense glass at the effective load gamma alpha
+     * ({@link OneStepGlass}; the n = 0 phase of learning is that glass). Absent at load 0.
+     */
+    public List<Boundary> glassLines(LearningDataset data, double load) {
+        check(load, 0.0);
+        return OneStepGlass.of(data.interactionOrder()).lines(load, data.loadFactor(load) * load);
+    }
+
+    /** The lines T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s, T_G on a grid of loads (each retrieval branch followed once per load). */
     public LearningPhaseLines phaseLines(LearningDataset data, double[] loads) {
         List<Boundary> mm = new ArrayList<>();
         List<Boundary> c = new ArrayList<>();
@@ -325,16 +326,26 @@ public final class LearningSolver {
         List<Boundary> sg = new ArrayList<>();
         List<Boundary> g = new ArrayList<>();
         List<Boundary> re = new ArrayList<>();
+        List<Boundary> low = new ArrayList<>();
+        List<Boundary> td = new ArrayList<>();
+        List<Boundary> ts = new ArrayList<>();
+        List<Boundary> tg = new ArrayList<>();
         for (double load : loads) {
             RetrievalBranch b = new RetrievalBranch(data, load);
             mm.add(b.spinodal());
             re.add(b.reentrant());
-            c.add(b.firstOrder());
+            Boundary[] first = b.firstOrderLines();
+            c.add(first[0]);
+            low.add(first[1]);
             at.add(b.almeidaThouless());
             sg.add(spinGlassSpinodal(data, load));
             g.add(entropyCrisisTemperature(data, load));
+            List<Boundary> glass = glassLines(data, load);
+            td.add(glass.get(0));
+            ts.add(glass.get(1));
+            tg.add(glass.get(2));
         }
-        return new LearningPhaseLines(mm, re, c, at, sg, g);
+        return new LearningPhaseLines(mm, re, c, low, at, sg, g, td, ts, tg);
     }
 
     // ------------------------------------------------------------------ learning thresholds
@@ -418,237 +429,98 @@ public final class LearningSolver {
     private final class RetrievalBranch {
         final LearningDataset data;
         final double load;
-        /** The T = 0 retrieval state, or null (load above alpha_c(rho) at T = 0). */
-        final SolveResult zero;
-        /** Temperature and state of the anchor: T = 0, or the highest T of a scan where a retrieval state exists. */
-        final double anchorT;
-        final SolveResult anchor;
-        final double scale;
-        Continuation.Branch branch;
-        Continuation.Branch lower;
-        Boundary spinodal;
-        Boundary reentrant;
+        final TemperatureBranch branch;
 
         RetrievalBranch(LearningDataset data, double load) {
             this.data = data;
             this.load = load;
+            DoubleFunction<SaddlePointEquations> family = t -> equations(data, load, t);
+            TemperatureBranch.Settings settings = new TemperatureBranch.Settings(arc, newton, "T_M", "T_R", 0, ZERO_OVERLAP);
             double y = retrievalY(data, load);
             SolveResult z = null;
             if (Double.isFinite(y)) {
                 z = newton.solve(equations(data, load, 0.0), LearningZeroTemperatureEquations.stateAtY(data, y));
-                if (!z.converged() || !(z.component(0) > ZERO_OVERLAP)) {
-                    z = null;
-                }
             } else if (y == Double.POSITIVE_INFINITY) { // rho = 0, load 0: m = n = 1, C = 0
                 z = newton.solve(equations(data, load, 0.0), new double[] {1.0, 0.0});
             }
-            this.zero = z;
-            if (z != null) {
-                this.anchorT = 0.0;
-                this.anchor = z;
-                this.scale = data.fieldMean(z.component(0));
+            if (z != null && z.converged() && z.component(0) > ZERO_OVERLAP) {
+                branch = TemperatureBranch.follow(load, family, 0.0, z.solution(), settings);
                 return;
             }
             // no T = 0 state: the RS retrieval region of P >= 3 networks is reentrant (the noise ~ q^(P-1) shrinks
-            // as T grows), so scan T downward for a retrieval state at T > 0
-            double sc = data.fieldMean(1.0 + Math.sqrt(data.datasetEntropy()));
-            double foundT = Double.NaN;
-            SolveResult found = null;
-            int steps = 40;
-            for (int i = steps; i >= 1 && found == null; i--) {
-                double t = 1.5 * sc * i / steps;
-                SolveResult r = solver.solve(equations(data, load, t), new double[] {1.0 + Math.sqrt(data.datasetEntropy()), 1.0});
-                if (r.converged() && r.component(0) > 0.05) {
-                    found = r;
-                    foundT = t;
-                }
-            }
-            this.anchorT = foundT;
-            this.anchor = found;
-            this.scale = found == null ? Double.NaN : data.fieldMean(found.component(0));
-        }
-
-        boolean exists() {
-            return anchor != null;
-        }
-
-        /** Continuation that accepts a step only if n moves by at most {@code maxJump} (relative). */
-        private Continuation continuation(double maxJump) {
-            return new Continuation(solver, MIN_STEP_FRACTION * scale,
-                    (a, b) -> Math.abs(a[0] - b[0]) <= maxJump * Math.max(1.0, Math.abs(a[0])) && b[0] > ZERO_OVERLAP);
-        }
-
-        /** The branch followed upward in T from the anchor. */
-        Continuation.Branch branch() {
-            if (branch == null && exists()) {
-                double upper = anchorT + 4.0 * scale * (1.0 + 3.0 * Math.sqrt(data.datasetEntropy()));
-                branch = continuation(0.25).follow(t -> equations(data, load, t), anchor.solution(), anchorT, upper, 0.05 * scale);
-            }
-            return branch;
-        }
-
-        /** The branch followed downward from a T > 0 anchor (null when anchored at T = 0). */
-        Continuation.Branch lower() {
-            if (lower == null && exists() && anchorT > 0.0) {
-                // tight: near the lower fold the unstable branch is close in T and must not be jumped onto
-                lower = continuation(0.05).follow(t -> equations(data, load, t), anchor.solution(), anchorT, 1e-9 * scale,
-                        0.05 * scale);
-            }
-            return lower;
-        }
-
-        /** Lowest temperature of the branch: 0, or the last point followed downward. */
-        double bottom() {
-            return anchorT == 0.0 ? 0.0 : lower().lastParameter();
+            // as T grows), so scan T downward for a retrieval state at T > 0 (1.5 g(1 + sqrt(rho)) bounds T_M)
+            double top = 1.5 * data.fieldMean(1.0 + Math.sqrt(data.datasetEntropy()));
+            double[] anchor = TemperatureBranch.scanDown(family, new double[] {1.0 + Math.sqrt(data.datasetEntropy()), 1.0},
+                    top, 40, 0, 0.05, solver);
+            branch = anchor == null
+                    ? TemperatureBranch.none(load, settings, "no retrieval solution at any T (T = 0 and a scan of T > 0)")
+                    : TemperatureBranch.follow(load, family, anchor[0], new double[] {anchor[1], anchor[2]}, settings);
         }
 
         SolveResult at(double t) {
-            if (!exists()) {
-                return null;
-            }
-            if (t == 0.0) {
-                return zero;
-            }
-            Continuation.Branch b = branch();
-            if (t > b.lastParameter() * (1.0 + 1e-12) || t < bottom() * (1.0 - 1e-12)) {
-                return null;
-            }
-            Continuation.BranchPoint best = b.points().get(0);
-            List<Continuation.BranchPoint> all = new ArrayList<>(b.points());
-            if (lower() != null) {
-                all.addAll(lower().points());
-            }
-            for (Continuation.BranchPoint p : all) {
-                if (Math.abs(p.parameter() - t) < Math.abs(best.parameter() - t)) {
-                    best = p;
-                }
-            }
-            SolveResult r = best.parameter() == t ? best.result() : newton.solve(equations(data, load, t), best.result().solution());
-            return r.converged() && r.component(0) > ZERO_OVERLAP ? r : null;
+            return branch.at(t);
+        }
+
+        /** T_R: lower end of a reentrant branch (absent where the branch reaches T = 0). */
+        Boundary reentrant() {
+            return branch.lowerEnd();
+        }
+
+        /** T_M: the upper turning point. */
+        Boundary spinodal() {
+            return branch.spinodal();
         }
 
         /**
-         * T_R: the lower end (saddle-node, T minimal) of a retrieval branch that has no T = 0 state (reentrant
-         * region above alpha_c(rho) at T = 0); absent where the branch reaches T = 0.
+         * Free energy of the n = 0 phase at T: the 1RSB glass of the effective load gamma alpha ({@link OneStepGlass}:
+         * the paramagnet above its static temperature T_s, the 1RSB P-spin glass below; as in DenseSolver).
          */
-        Boundary reentrant() {
-            if (reentrant != null) {
-                return reentrant;
-            }
-            if (!exists()) {
-                return reentrant = new Boundary("T_R", load, Double.NaN, Double.NaN, false, "no retrieval branch at any T");
-            }
-            if (anchorT == 0.0) {
-                return reentrant = new Boundary("T_R", load, Double.NaN, Double.NaN, false, "the retrieval branch reaches T = 0");
-            }
-            Continuation.Branch lo = lower();
-            var last = lo.last();
-            double[] x = last.result().solution();
-            var fold = foldLocator.locate(t -> equations(data, load, t), x, last.parameter(), 0, Math.max(1e-4, 0.02 * x[0]), false);
-            if (fold.status() != SolveStatus.CONVERGED) {
-                return reentrant = new Boundary("T_R", load, Double.NaN, Double.NaN, false,
-                        "branch lost near T = " + last.parameter() + " but fold not located: " + fold.message());
-            }
-            return reentrant = new Boundary("T_R", load, fold.parameter(), fold.error(), true,
-                    "lower saddle-node of the reentrant retrieval branch; n = " + fold.state()[0]);
-        }
-
-        Boundary spinodal() {
-            if (spinodal != null) {
-                return spinodal;
-            }
-            if (!exists()) {
-                return spinodal = new Boundary("T_M", load, Double.NaN, Double.NaN, false,
-                        "no retrieval solution at any T (T = 0 and a scan of T > 0)");
-            }
-            Continuation.Branch b = branch();
-            if (b.complete()) {
-                return spinodal = new Boundary("T_M", load, Double.NaN, Double.NaN, false,
-                        "retrieval branch not lost up to T = " + b.lastParameter());
-            }
-            var last = b.last();
-            double[] x = last.result().solution();
-            var fold = foldLocator.locate(t -> equations(data, load, t), x, last.parameter(), 0,
-                    Math.max(1e-4, 0.02 * x[0]), true);
-            if (fold.status() != SolveStatus.CONVERGED) {
-                return spinodal = new Boundary("T_M", load, Double.NaN, Double.NaN, false,
-                        "branch lost near T = " + last.parameter() + " but fold not located: " + fold.message());
-            }
-            return spinodal = new Boundary("T_M", load, fold.parameter(), fold.error(), true,
-                    "saddle-node of the retrieval branch; n = " + fold.state()[0]);
-        }
-
-        /** Lowest m = 0 free energy at T (paramagnet, or spin glass where it exists and is lower). */
         double glassyFreeEnergy(double t) {
-            // the paramagnet where its entropy is >= 0 (T >= T_0); below T_0 the glass frozen at its entropy crisis,
-            // f = f_P(T_0) (random-energy-model picture of the P-spin glass, Derrida 1981; as in DenseSolver), so that
-            // the comparison has no jump at T_0
-            double t0 = paramagnetEntropyZero(data, load);
-            double tp = Math.max(t, t0);
-            double f = load == 0.0 && t == 0.0 ? Double.POSITIVE_INFINITY
-                    : new LearningRSEquations(data, load, tp, averages).freeEnergy(0.0, 1.0 / tp);
-            SolveResult s = spinGlassState(data, load, t);
-            if (s != null) {
-                f = Math.min(f, solution(LearningPhase.SPIN_GLASS, data, load, t, s).freeEnergy());
+            double effective = data.loadFactor(load) * load;
+            if (effective == 0.0) {
+                return t == 0.0 ? Double.POSITIVE_INFINITY : -t * Math.log(2.0);
             }
-            return f;
+            return OneStepGlass.of(data.interactionOrder()).at(effective, t).freeEnergy();
+        }
+
+        /** {T_c, T_c_low} against the 1RSB glass (shared with DenseSolver: {@link FirstOrderLines}). */
+        Boundary[] firstOrderLines() {
+            Boundary sp = spinodal();
+            if (!sp.exists()) {
+                Boundary none = Boundary.absent("T_c", load, "no retrieval branch: " + sp.status());
+                return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
+            }
+            DoubleUnaryOperator retrieval = t -> {
+                SolveResult r = at(t);
+                return r == null ? Double.NaN : solution(LearningPhase.RETRIEVAL, data, load, t, r).freeEnergy();
+            };
+            double top = sp.temperature() * (1.0 - 1e-9);
+            double bottom = branch.bottom();
+            if (Double.isNaN(bottom)) {
+                Boundary none = Boundary.absent("T_c", load, "reentrant branch without a located lower end: "
+                        + branch.lowerEnd().status());
+                return new Boundary[] {none, Boundary.absent("T_c_low", load, none.status())};
+            }
+            double low = bottom > 0.0 ? bottom * (1.0 + 1e-9) : load == 0.0 ? 1e-3 * top : 0.0;
+            return FirstOrderLines.of(load, retrieval, this::glassyFreeEnergy, low, top, CROSSING);
         }
 
         Boundary firstOrder() {
-            Boundary sp = spinodal();
-            if (!sp.exists()) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false, "no retrieval branch: " + sp.status());
-            }
-            DoubleUnaryOperator df = t -> {
-                SolveResult r = at(t);
-                if (r == null) {
-                    return Double.NaN;
-                }
-                return solution(LearningPhase.RETRIEVAL, data, load, t, r).freeEnergy() - glassyFreeEnergy(t);
-            };
-            double top = branch().lastParameter();
-            double low = anchorT > 0.0 ? bottom() : load == 0.0 ? 1e-3 * top : 0.0;
-            double f0 = df.applyAsDouble(low);
-            if (!(f0 < 0.0)) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false,
-                        "retrieval is never the global minimum (f_R - f_other = " + f0 + " at low T)");
-            }
-            double fTop = df.applyAsDouble(top);
-            if (!(fTop > 0.0)) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false,
-                        "retrieval still the global minimum at its spinodal");
-            }
-            BracketingRootFinder.Root r = roots.refine(df, low, top);
-            if (!r.found()) {
-                return new Boundary("T_c", load, Double.NaN, Double.NaN, false, r.message());
-            }
-            return new Boundary("T_c", load, r.value(), r.error(), true, "f_R = min(f_SG, f_P); " + r.message());
+            return firstOrderLines()[0];
         }
 
         Boundary almeidaThouless() {
             Boundary sp = spinodal();
             if (!sp.exists()) {
-                return new Boundary("T_AT", load, Double.NaN, Double.NaN, false, "no retrieval branch: " + sp.status());
+                return Boundary.absent("T_AT", load, "no retrieval branch: " + sp.status());
             }
             if (load == 0.0) {
-                return new Boundary("T_AT", load, Double.NaN, Double.NaN, false, "load 0: replicon = 1, RS stable");
+                return Boundary.absent("T_AT", load, "load 0: replicon = 1, RS stable");
             }
-            DoubleUnaryOperator lambda = lnT -> {
-                double t = Math.exp(lnT);
-                SolveResult r = at(t);
-                return r == null ? Double.NaN : solution(LearningPhase.RETRIEVAL, data, load, t, r).replicon();
-            };
-            double top = branch().lastParameter();
-            // the replicon behaves as 1 - K/T at low T (K = repliconSlope at T = 0), so T_AT can be exponentially
-            // small where p(0) is (rho = 0, small load): scan 40 e-folds below the end of the branch
-            double from = anchorT > 0.0 ? Math.log(bottom()) : Math.log(top) - 40.0;
-            BracketingRootFinder.Root r = roots.find(lambda, from, Math.log(top), 200, true);
-            if (!r.found()) {
-                return new Boundary("T_AT", load, Double.NaN, Double.NaN, false,
-                        "replicon does not change sign on the retrieval branch: " + r.message());
-            }
-            double t = Math.exp(r.value());
-            return new Boundary("T_AT", load, t, t * r.error(), true, "replicon = 0; " + r.message());
+            Boundary at = branch.rootBelowSpinodal("T_AT",
+                    t -> solution(LearningPhase.RETRIEVAL, data, load, t, at(t)).replicon(), 1e-9);
+            return at.exists() ? new Boundary("T_AT", load, at.temperature(), at.error(), true, "replicon = 0; Brent in ln T")
+                    : Boundary.absent("T_AT", load, "replicon does not change sign on the retrieval branch: " + at.status());
         }
     }
 }

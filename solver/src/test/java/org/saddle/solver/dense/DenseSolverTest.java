@@ -179,15 +179,41 @@ class DenseSolverTest {
             assertTrue(P3.solve(alpha, between).stream().anyMatch(x -> x.phase() == DensePhase.RETRIEVAL));
             assertFalse(P3.solve(alpha, 0.5 * lower.temperature()).stream().anyMatch(x -> x.phase() == DensePhase.RETRIEVAL));
         }
-        // The reentrant retrieval state is metastable at alpha = 0.15: derived, the paramagnet f_P = -T ln 2 - alpha/(12 T)
-        // has zero entropy at T_0 = sqrt(alpha/(12 ln 2)) = 0.13450, below which the glass is frozen at
-        // f_P(T_0) = -2 T_0 ln 2 = -0.18646; the retrieval free energy (-0.1819 at T = 0.12, -0.1837 at 0.14) stays
-        // above it, and above f_P(T) for T > T_0 (-0.1862 vs -0.1890 at T = 0.16). So no T_c, in both solvers (a T_c
-        // on the entropy-crisis line would be the artefact of comparing with a paramagnet that is simply dropped).
+        // The reentrant retrieval state is metastable at alpha = 0.15: its free energy (-0.1819 at T = 0.12, -0.1837 at
+        // 0.14) stays above the 1RSB glass's (J = sqrt(2 alpha/3!) = 0.2236: -0.1846 at T = 0.12, -0.1862 at 0.14, from
+        // OneStepGlass, itself tested against the published 3-spin glass) and above the paramagnet above T_s = 0.1457
+        // (-0.1862 vs -0.1890 at T = 0.16). So no T_c, in both solvers.
         assertFalse(P3.firstOrderTemperature(0.15).exists(), P3.firstOrderTemperature(0.15).status());
         assertFalse(learning.firstOrderTemperature(storage, 0.15).exists());
         // below alpha_c(T = 0) the branch reaches T = 0; far above the cusp (alpha ~ 0.155) there is none at all
         assertFalse(P3.phaseLines(0.1).get(3).exists());
         assertFalse(P3.phaseLines(0.2).get(0).exists());
+    }
+
+    /**
+     * Where retrieval is the global minimum inside the reentrant region: at alpha = 0.1414 (above alpha_c(T = 0) =
+     * 0.1261) the retrieval free energy crosses the 1RSB glass's twice, at T_c and at T_c_low &lt; T_c, with T_R &lt; T_c_low
+     * (f_R - f_glass: +2e-5 at T_R = 0.058, -1e-5 at T = 0.135, 0 at T_c = 0.143); at alpha = 0.14 retrieval stays the
+     * global minimum down to T_R (f_R - f_glass = -5e-4 there), so there is no T_c_low. The learning solver at rho = 0
+     * (its own retrieval branch and continuation, the same crossing code) must agree: tolerance 1e-8 as above.
+     */
+    @Test
+    void lowerFirstOrderLineClosesTheRetrievalWindow() {
+        LearningSolver learning = new LearningSolver();
+        LearningDataset storage = new LearningDataset(3, LearningMode.SUPERVISED, 0.0, Double.NaN);
+        List<Boundary> lines = P3.phaseLines(0.1414);
+        Boundary tc = lines.get(1);
+        Boundary low = lines.get(4);
+        Boundary tr = lines.get(3);
+        assertTrue(tc.exists() && low.exists() && tr.exists(), tc.status() + " / " + low.status());
+        assertEquals("T_c_low", low.line());
+        assertTrue(tr.temperature() < low.temperature() && low.temperature() < tc.temperature());
+        var ll = learning.phaseLines(storage, new double[] {0.1414});
+        assertEquals(ll.firstOrder().get(0).temperature(), tc.temperature(), 1e-8);
+        assertEquals(ll.lowerFirstOrder().get(0).temperature(), low.temperature(), 1e-8);
+        assertEquals(ll.staticGlass().get(0).temperature(), lines.get(6).temperature(), 1e-15);
+        List<Boundary> at014 = P3.phaseLines(0.14);
+        assertTrue(at014.get(1).exists());
+        assertFalse(at014.get(4).exists(), at014.get(4).status());
     }
 }
