@@ -100,6 +100,46 @@ public final class PottsDam {
         return new PottsDam(n, memories, c, w, new double[memories * c]);
     }
 
+    /**
+     * P memories on the prototype of the data (the normalized mean of all examples, the merged stationary point
+     * of the saddle hierarchy), each moved by {@code epsilon} sqrt(N) along its own random Gaussian direction (then
+     * back on the sphere) so that training can leave the prototype where it is a saddle; uniform class weights.
+     */
+    public static PottsDam onPrototype(SphereData data, int memories, double epsilon, long seed) {
+        int n = data.neurons();
+        double[] mean = new double[n];
+        for (int a = 0; a < data.count(); a++) {
+            for (int i = 0; i < n; i++) {
+                mean[i] += data.x()[a * n + i];
+            }
+        }
+        double norm = 0;
+        for (double v : mean) {
+            norm += v * v;
+        }
+        double scale = Math.sqrt(n / norm);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[n * memories];
+        for (int mu = 0; mu < memories; mu++) {
+            double[] g = new double[n];
+            double gNorm = 0;
+            for (int i = 0; i < n; i++) {
+                g[i] = gaussian(random);
+                gNorm += g[i] * g[i];
+            }
+            for (int i = 0; i < n; i++) {
+                w[mu * n + i] = mean[i] * scale + epsilon * Math.sqrt(n / gNorm) * g[i];
+            }
+        }
+        return new PottsDam(n, memories, data.classes(), w, new double[memories * data.classes()]);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+    }
+
     public int neurons() {
         return neurons;
     }
