@@ -34,12 +34,16 @@ import org.saddle.simulation.potts.TrainingSettings;
  * @param memories    P
  * @param settings    SGD settings (beta, varsigma, epochs, ...)
  * @param start       memories to start from (a reloaded memory file), or null to start on training examples
+ * @param nullState   whether to add the null hidden state (initial total weight 0.05; a reloaded file keeps its own)
  * @param baseline    whether to compute the cosine 1-NN over all training examples
  * @param configFile  where the job came from (a config path or "command line")
  * @param configText  the config's text or the command line, for run.json
  */
 public record PottsJob(String name, Path images, Path labels, int[] train, int[] test, int memories,
-        TrainingSettings settings, Path start, boolean baseline, String configFile, String configText) {
+        TrainingSettings settings, Path start, boolean nullState, boolean baseline, String configFile, String configText) {
+
+    /** Initial total weight of the null hidden state, spread evenly over the classes. */
+    public static final double NULL_STATE_WEIGHT = 0.05;
 
     /** What the job computed (metrics.json's content) and where it went. */
     public record Outcome(Path folder, Map<String, Object> metrics, double seconds) {}
@@ -76,6 +80,9 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
             }
             dam = PottsDam.startingOnExamples(trainData, memories, settings.seed());
         }
+        if (nullState && !dam.hasNullState()) {
+            dam = dam.withNullState(NULL_STATE_WEIGHT);
+        }
         // unsupervised (no labels read): every label is 0, so accuracies would be meaningless; none are reported
         SphereData testSet = labels == null ? null : testData;
         double betaEff = settings.effectiveInverseTemperature();
@@ -109,6 +116,15 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
         metrics.put("test_examples", testSet == null ? 0 : testSet.count());
         metrics.put("inverse_temperature", settings.inverseTemperature());
         metrics.put("varsigma", settings.varsigma());
+        metrics.put("null_state", dam.hasNullState());
+        if (dam.hasNullState()) {
+            double[] weights = dam.classWeights();
+            double nullWeight = 0;
+            for (int y = 0; y < dam.classes(); y++) {
+                nullWeight += weights[dam.memories() * dam.classes() + y];
+            }
+            metrics.put("null_state_weight", nullWeight); // P(h = 0): the share of the data the background explains
+        }
         metrics.put("effective_inverse_temperature", betaEff);
         metrics.put("epochs", settings.epochs());
         metrics.put("final_training_loss", lastLoss);

@@ -14,7 +14,7 @@ import org.saddle.simulation.potts.TrainingSettings;
 /**
  * {@code model: potts}: the Potts-hidden-unit DAM (Thériault-Tantari, arXiv 2508.19151) trained on an IDX
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
- * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma},
+ * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
  * section (initial-memories, final-memories, split-step, direct-max-epochs) the study compares growth by
  * splitting with direct training instead (training.epochs is then the number of epochs per width).
@@ -58,7 +58,8 @@ public final class PottsStudyType implements StudyType {
         int[] train = range(data, "train", new int[] {0, 8000});
         int[] test = data != null && data.has("test") ? range(data, "test", null)
                 : (data == null || !data.has("images") ? new int[] {8000, 10000} : null);
-        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma");
+        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma", "null-state");
+        boolean nullState = dam.flag("null-state", false);
         boolean growth = root.has("growth");
         int memories = growth ? 0 : (int) dam.integer("memories", null, 1, 1_000_000);
         if (growth && dam.has("memories")) {
@@ -76,6 +77,9 @@ public final class PottsStudyType implements StudyType {
                 .string("baseline", "cosine-1nn", "cosine-1nn", "none") : "cosine-1nn";
         TrainingSettings trainingSettings = new TrainingSettings(beta, varsigma, epochs, batch, rate, classRate, seed);
         if (growth) {
+            if (nullState) {
+                throw dam.error("dam.null-state", "is not supported with a growth section; allowed: false (or leave it out)");
+            }
             ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
@@ -95,7 +99,7 @@ public final class PottsStudyType implements StudyType {
                             name, java.util.Arrays.toString(widths)));
         }
         PottsJob job = new PottsJob(name, images, labels, train, test, memories,
-                trainingSettings, null,
+                trainingSettings, null, nullState,
                 baseline.equals("cosine-1nn"), root.file(), text);
         return runnable(name, settings -> job.run(settings.resultsRoot(), settings.showProgress()),
                 outcome -> String.format("study %s: Potts DAM, P = %d, beta = %s, varsigma = %s, %d epochs; 1-NN over memories %s, DAM %s",
