@@ -134,6 +134,40 @@ class PottsCommandsTest {
         assertFalse(metrics.has("dam_accuracy"));
     }
 
+    /**
+     * Unsupervised training with C = 3 latent classes on 600 digits: the labels are read only to evaluate, the saved DAM
+     * has C = 3 classes with one class per memory, and every cluster accuracy is a fraction above chance for the
+     * 3 mapped labels of 10 digits (a mapped latent class gets its digit right far more often than 1/10 of the time;
+     * the bound 0.15 only excludes a broken read-out). latent-classes without unsupervised mode is bad input.
+     */
+    @Test
+    void unsupervisedStudyWithLatentClassesReportsClusterAccuracies() throws IOException {
+        Path config = dir.resolve("latent.yaml");
+        Files.writeString(config, """
+                study: tiny-latent
+                model: potts
+                data: {train: [0, 600], test: [8000, 8300], mode: unsupervised}
+                dam: {memories: 12, inverse-temperature: 0.2, latent-classes: 3}
+                training: {epochs: 2}
+                evaluation: {baseline: none}
+                """);
+        Path results = dir.resolve("results");
+        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode metrics = Json.mapper().readTree(results.resolve("tiny-latent/metrics.json").toFile());
+        assertEquals(3, metrics.get("latent_class_labels").size());
+        for (String key : new String[] {"cluster_accuracy_dam", "cluster_accuracy_one_nn", "coarse_cluster_accuracy"}) {
+            double a = metrics.get(key).asDouble();
+            assertTrue(a > 0.15 && a <= 1, key + " = " + a);
+        }
+        MemoryFile saved = MemoryFile.read(results.resolve("tiny-latent/memories.pdam"));
+        assertEquals(3, saved.dam().classes());
+        Files.writeString(config, Files.readString(config).replace("mode: unsupervised", "mode: supervised").replace("tiny-latent", "bad"));
+        CliHarness.Outcome bad = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("dam.latent-classes"), bad.err());
+    }
+
     @Test
     void trainCommandSavesAndResumes() throws IOException {
         Path dirMnist = ShippedMnist.directory();

@@ -96,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
         PottsJob job = new PottsJob(name.getFileName().toString(), images, labels,
                 trainRange == null ? new int[] {0, Integer.MAX_VALUE} : trainRange, testRange, memories,
                 new TrainingSettings(beta, varsigma, epochs, batchSize, learningRate, classLearningRate, seed), init,
-                nullState, false, "command line", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                nullState, null, false, "command line", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         PottsJob.Outcome outcome = job.run(name.getParent(), !quiet);
         var out = spec.commandLine().getOut();
         out.println(Json.write(outcome.metrics()));

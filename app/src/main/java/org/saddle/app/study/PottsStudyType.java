@@ -14,7 +14,7 @@ import org.saddle.simulation.potts.TrainingSettings;
 /**
  * {@code model: potts}: the Potts-hidden-unit DAM (Thériault-Tantari, arXiv 2508.19151) trained on an IDX
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
- * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state},
+ * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
  * section (initial-memories, final-memories, split-step, direct-max-epochs) the study compares growth by
  * splitting with direct training instead (training.epochs is then the number of epochs per width).
@@ -50,6 +50,7 @@ public final class PottsStudyType implements StudyType {
             images = dir.resolve(ShippedMnist.IMAGES);
             labels = dir.resolve(ShippedMnist.LABELS);
         }
+        Path evaluationLabels = labels;
         if (mode.equals("unsupervised")) {
             labels = null;
         } else if (labels == null) {
@@ -58,8 +59,19 @@ public final class PottsStudyType implements StudyType {
         int[] train = range(data, "train", new int[] {0, 8000});
         int[] test = data != null && data.has("test") ? range(data, "test", null)
                 : (data == null || !data.has("images") ? new int[] {8000, 10000} : null);
-        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma", "null-state");
+        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma", "null-state", "latent-classes");
         boolean nullState = dam.flag("null-state", false);
+        int latentClasses = (int) dam.integer("latent-classes", 1L, 1, 10_000);
+        PottsJob.Latent latent = null;
+        if (latentClasses > 1) {
+            if (!mode.equals("unsupervised")) {
+                throw dam.error("dam.latent-classes", "needs data.mode: unsupervised (supervised classes come from the labels); allowed: 1");
+            }
+            if (evaluationLabels == null) {
+                throw dam.error("dam.latent-classes", "needs data.labels to evaluate the latent classes (they are not used in training)");
+            }
+            latent = new PottsJob.Latent(latentClasses, evaluationLabels);
+        }
         boolean growth = root.has("growth");
         int memories = growth ? 0 : (int) dam.integer("memories", null, 1, 1_000_000);
         if (growth && dam.has("memories")) {
@@ -80,6 +92,9 @@ public final class PottsStudyType implements StudyType {
             if (nullState) {
                 throw dam.error("dam.null-state", "is not supported with a growth section; allowed: false (or leave it out)");
             }
+            if (latentClasses > 1) {
+                throw dam.error("dam.latent-classes", "is not supported with a growth section; allowed: 1 (or leave it out)");
+            }
             ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
@@ -99,10 +114,15 @@ public final class PottsStudyType implements StudyType {
                             name, java.util.Arrays.toString(widths)));
         }
         PottsJob job = new PottsJob(name, images, labels, train, test, memories,
-                trainingSettings, null, nullState,
+                trainingSettings, null, nullState, latent,
                 baseline.equals("cosine-1nn"), root.file(), text);
         return runnable(name, settings -> job.run(settings.resultsRoot(), settings.showProgress()),
-                outcome -> String.format("study %s: Potts DAM, P = %d, beta = %s, varsigma = %s, %d epochs; 1-NN over memories %s, DAM %s",
+                outcome -> outcome.metrics().containsKey("cluster_accuracy_dam")
+                        ? String.format("study %s: unsupervised Potts DAM, P = %d, beta = %s, %d epochs, %s latent classes; cluster accuracy DAM %s, "
+                                + "1-NN %s (coarse %s)", name, memories, beta, epochs, outcome.metrics().get("latent_classes"),
+                                outcome.metrics().get("cluster_accuracy_dam"), outcome.metrics().get("cluster_accuracy_one_nn"),
+                                outcome.metrics().get("coarse_cluster_accuracy"))
+                        : String.format("study %s: Potts DAM, P = %d, beta = %s, varsigma = %s, %d epochs; 1-NN over memories %s, DAM %s",
                         name, memories, beta, varsigma, epochs, outcome.metrics().get("one_nn_accuracy"), outcome.metrics().get("dam_accuracy")));
     }
 

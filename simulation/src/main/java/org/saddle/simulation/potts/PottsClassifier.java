@@ -74,13 +74,18 @@ public final class PottsClassifier {
 
     /** Fraction of test examples whose nearest memory (largest overlap) has their class. */
     public static double nearestMemoryAccuracy(PottsDam dam, SphereData test) {
+        return accuracy(nearestMemoryPredictions(dam, test), test.labels());
+    }
+
+    /** The class argmax_y p^mu_y of each test example's nearest memory. */
+    public static int[] nearestMemoryPredictions(PottsDam dam, SphereData test) {
         int pCount = dam.memories();
         int[] predicted = new int[test.count()];
         double[] scores = new double[pCount * BLOCK];
         forBlocks(dam.memoryWeights(), pCount, test, 1.0, scores, (k, a) -> {
             predicted[a] = dam.memoryClass(argmax(scores, k * pCount, pCount));
         });
-        return accuracy(predicted, test.labels());
+        return predicted;
     }
 
     /** Cosine 1-NN over all training examples (the baseline: 0.960 on the shipped 8,000/2,000 MNIST split). */
