@@ -168,6 +168,36 @@ class PottsCommandsTest {
         assertTrue(bad.err().contains("dam.latent-classes"), bad.err());
     }
 
+    /**
+     * The stability section: one row per (varsigma, epoch) with the learning rate eta = s beta_eff / P of the common
+     * memory step s, and a summary per varsigma; stability with growth is bad input.
+     */
+    @Test
+    void stabilityStudyTrainsEveryVarsigmaWithTheSameMemoryStep() throws IOException {
+        Path config = dir.resolve("stab.yaml");
+        Files.writeString(config, """
+                study: tiny-stability
+                model: potts
+                data: {train: [0, 400], test: [8000, 8200]}
+                dam: {memories: 10, inverse-temperature: 5}
+                training: {epochs: 2}
+                stability: {varsigmas: [1, 0.04], memory-step: 25}
+                """);
+        Path results = dir.resolve("results");
+        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        java.util.List<String> rows = Files.readAllLines(results.resolve("tiny-stability/stability.csv"));
+        assertEquals(1 + 2 * 2, rows.size());
+        assertEquals(25 * 5.0 / 10, Double.parseDouble(rows.get(1).split(",")[2]), 1e-12, "eta = s beta_eff / P at varsigma = 1");
+        assertEquals(25 * 0.2 / 10, Double.parseDouble(rows.get(3).split(",")[2]), 1e-12, "eta = s beta_eff / P at varsigma = 0.04");
+        JsonNode metrics = Json.mapper().readTree(results.resolve("tiny-stability/metrics.json").toFile());
+        assertEquals(2, metrics.get("runs").size());
+        Files.writeString(config, Files.readString(config) + "growth: {initial-memories: 2, final-memories: [4]}\n");
+        CliHarness.Outcome bad = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("stability") || bad.err().contains("dam.memories"), bad.err());
+    }
+
     @Test
     void trainCommandSavesAndResumes() throws IOException {
         Path dirMnist = ShippedMnist.directory();

@@ -129,6 +129,9 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
         metrics.put("test_examples", testSet == null ? 0 : testSet.count());
         metrics.put("inverse_temperature", settings.inverseTemperature());
         metrics.put("varsigma", settings.varsigma());
+        double[] usage = memoryUsage(dam);
+        metrics.put("memory_weight_perplexity", usage[0]);
+        metrics.put("starved_memories", (int) usage[1]);
         metrics.put("null_state", dam.hasNullState());
         if (dam.hasNullState()) {
             double[] weights = dam.classWeights();
@@ -193,6 +196,30 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
     }
 
     /** The head of a Potts run.json: study, model, config, provenance, seed and the rule of the random streams. */
+    /**
+     * Memory usage: {exp(entropy) of the normalized memory weights q^mu = sum_y p^mu_y (P when all are used equally),
+     * number of memories with less than a tenth of the uniform weight (memories the training has starved)}.
+     */
+    static double[] memoryUsage(PottsDam dam) {
+        double[] q = new double[dam.memories()];
+        double[] classWeights = dam.classWeights();
+        double qTotal = 0;
+        for (int mu = 0; mu < q.length; mu++) {
+            for (int y = 0; y < dam.classes(); y++) {
+                q[mu] += classWeights[mu * dam.classes() + y];
+            }
+            qTotal += q[mu];
+        }
+        double entropy = 0;
+        int starved = 0;
+        for (double v : q) {
+            double share = v / qTotal;
+            entropy -= share > 0 ? share * Math.log(share) : 0;
+            starved += share < 0.1 / q.length ? 1 : 0;
+        }
+        return new double[] {Math.exp(entropy), starved};
+    }
+
     static Map<String, Object> runJson(String name, String kind, String configFile, String configText,
             Map<String, Object> environment, long seed) {
         Map<String, Object> run = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import org.saddle.app.InputException;
 import org.saddle.app.config.ConfigNode;
 import org.saddle.app.potts.PottsGrowthJob;
 import org.saddle.app.potts.PottsJob;
+import org.saddle.app.potts.PottsStabilityJob;
 import org.saddle.simulation.data.IdxFormatException;
 import org.saddle.simulation.data.ShippedMnist;
 import org.saddle.simulation.potts.TrainingSettings;
@@ -27,7 +28,7 @@ public final class PottsStudyType implements StudyType {
 
     @Override
     public RunnableStudy load(ConfigNode root, String text) {
-        root.allowOnly("study", "model", "description", "seed", "data", "dam", "training", "evaluation", "growth");
+        root.allowOnly("study", "model", "description", "seed", "data", "dam", "training", "evaluation", "growth", "stability");
         String name = studyName(root);
         long seed = root.integer("seed", 1L, 0, Long.MAX_VALUE);
         ConfigNode data = root.has("data") ? root.child("data").allowOnly("images", "labels", "train", "test", "mode") : null;
@@ -73,6 +74,9 @@ public final class PottsStudyType implements StudyType {
             latent = new PottsJob.Latent(latentClasses, evaluationLabels);
         }
         boolean growth = root.has("growth");
+        if (growth && root.has("stability")) {
+            throw root.error("stability", "cannot be combined with a growth section; allowed: one of them");
+        }
         int memories = growth ? 0 : (int) dam.integer("memories", null, 1, 1_000_000);
         if (growth && dam.has("memories")) {
             throw dam.error("dam.memories", "is not used with a growth section; give the widths as growth.final-memories");
@@ -112,6 +116,19 @@ public final class PottsStudyType implements StudyType {
             return runnable(name, settings -> growthJob.run(settings.resultsRoot(), settings.showProgress()),
                     outcome -> String.format("study %s: Potts DAM growth by splitting vs direct training, final P = %s",
                             name, java.util.Arrays.toString(widths)));
+        }
+        if (root.has("stability")) {
+            ConfigNode st = root.child("stability").allowOnly("varsigmas", "memory-step");
+            double[] varsigmas = st.numbers("varsigmas", 1e-6, 1, "beta_eff / beta");
+            double step = st.number("memory-step", null, 1e-9, 1e9, "s, the absolute memory step w <- w - s (dL/dw)_perp");
+            if (nullState || latent != null) {
+                throw root.error("stability", "is run without dam.null-state and dam.latent-classes; allowed: leave those out");
+            }
+            PottsStabilityJob stabilityJob = new PottsStabilityJob(name, images, labels, train, test, trainingSettings, memories, varsigmas,
+                    step, root.file(), text);
+            return runnable(name, settings -> stabilityJob.run(settings.resultsRoot(), settings.showProgress()),
+                    outcome -> String.format("study %s: Potts DAM training stability, P = %d, beta = %s, varsigma = %s at memory step %s",
+                            name, memories, beta, java.util.Arrays.toString(varsigmas), step));
         }
         PottsJob job = new PottsJob(name, images, labels, train, test, memories,
                 trainingSettings, null, nullState, latent,
