@@ -14,9 +14,10 @@ package org.saddle.theory.potts;
  * O(M^-1/2) are neglected).
  *
  * <p><b>Stationary points.</b> The stationarity equations are w^mu proportional to sum_a r_mu(a) x_a (see the
- * simulation's StationaryPoint). (i) <i>Separated</i> state: one student memory per teacher cluster; at large N
- * the posteriors are hard (score gaps beta N m R between clusters), so each memory is the normalized mean of its
- * n = M / P_T examples and its overlap with its teacher memory is the one-memory value
+ * simulation's StationaryPoint). (i) <i>Separated</i> state: one student memory per teacher cluster; when the score
+ * gap beta N m R between an example's own cluster and the others is large (beta N m R &gt;&gt; 1, as at beta, beta_T = O(1);
+ * NOT near the detectability line below, where it is O(1) and the posteriors are soft: that soft separated state is
+ * not solved here) each memory is the normalized mean of its n = M / P_T examples and its overlap with its teacher memory is the one-memory value
  * R(beta_T, n) = m / sqrt(m^2 + (1 - m^2) / n) ({@link OneMemoryTeacherStudent}). (ii) <i>Prototype</i> of k
  * clusters: all memories covering k clusters coincide on the normalized mean of their k n examples (equal scores,
  * posteriors r_mu = p^mu for every example, so it is stationary for every beta). With S = sum_a x_a,
