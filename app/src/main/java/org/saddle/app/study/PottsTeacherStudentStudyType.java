@@ -72,7 +72,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                 CsvTable table = new CsvTable("teacher_inverse_temperature", "examples", "theory_m", "simulation_m", "simulation_m_error",
                         "theory_r", "simulation_r", "simulation_r_error", "z_r", "recovered_fraction", "recovered_fraction_error",
                         "student_inverse_temperature", "theory_phase", "theory_recovered_fraction", "theory_split_inverse_temperature",
-                        "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment");
+                        "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap");
                 Progress progress = Progress.onStderr("teacher-student " + name, (long) betas.length * examples.length * samples,
                         settings.showProgress());
                 List<double[]> points = new ArrayList<>();
@@ -104,7 +104,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                                 ef.mean(), ef.standardError(), student, theoryPhase(student, beta, teacherMemories, m, neurons),
                                 TeacherStudentSaddlePoints.recoveredFraction(student, beta, teacherMemories, m, neurons),
                                 prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()),
-                                prototype.signalAlignment());
+                                prototype.signalAlignment(), phaseOverlap(student, beta, teacherMemories, m, neurons, theoryR, prototype));
                         points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
                         phasePoints.add(new double[] {beta, m, ef.mean()});
                         gridPoint++;
@@ -163,6 +163,23 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      */
     static double recoveryThreshold(double theoryR, int neurons) {
         return Math.max(0.9 * theoryR, 3 / Math.sqrt(neurons));
+    }
+
+    /**
+     * The predicted mean best student overlap with the teacher memories in the derived phase: R(beta_T, M / P_T) when
+     * the student separates (features; one-memory teacher), R / sqrt(P_T) on the stable prototype, NaN in the noise
+     * phase (where the split state is not predicted).
+     */
+    private static double phaseOverlap(double student, double beta, int teacherMemories, long m, int neurons, double separated,
+            Prototype prototype) {
+        if (teacherMemories == 1) {
+            return separated;
+        }
+        return switch (TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons)) {
+            case FEATURES -> separated;
+            case PROTOTYPE -> prototype.teacherOverlap();
+            case NOISE -> Double.NaN;
+        };
     }
 
     /** The derived phase of a student started on the prototype, or "separated" for a one-memory teacher. */
