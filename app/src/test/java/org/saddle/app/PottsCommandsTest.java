@@ -134,6 +134,70 @@ class PottsCommandsTest {
         assertFalse(metrics.has("dam_accuracy"));
     }
 
+    /**
+     * Unsupervised training with C = 3 latent classes on 600 digits: the labels are read only to evaluate, the saved DAM
+     * has C = 3 classes with one class per memory, and every cluster accuracy is a fraction above chance for the
+     * 3 mapped labels of 10 digits (a mapped latent class gets its digit right far more often than 1/10 of the time;
+     * the bound 0.15 only excludes a broken read-out). latent-classes without unsupervised mode is bad input.
+     */
+    @Test
+    void unsupervisedStudyWithLatentClassesReportsClusterAccuracies() throws IOException {
+        Path config = dir.resolve("latent.yaml");
+        Files.writeString(config, """
+                study: tiny-latent
+                model: potts
+                data: {train: [0, 600], test: [8000, 8300], mode: unsupervised}
+                dam: {memories: 12, inverse-temperature: 0.2, latent-classes: 3}
+                training: {epochs: 2}
+                evaluation: {baseline: none}
+                """);
+        Path results = dir.resolve("results");
+        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        JsonNode metrics = Json.mapper().readTree(results.resolve("tiny-latent/metrics.json").toFile());
+        assertEquals(3, metrics.get("latent_class_labels").size());
+        for (String key : new String[] {"cluster_accuracy_dam", "cluster_accuracy_one_nn", "coarse_cluster_accuracy"}) {
+            double a = metrics.get(key).asDouble();
+            assertTrue(a > 0.15 && a <= 1, key + " = " + a);
+        }
+        MemoryFile saved = MemoryFile.read(results.resolve("tiny-latent/memories.pdam"));
+        assertEquals(3, saved.dam().classes());
+        Files.writeString(config, Files.readString(config).replace("mode: unsupervised", "mode: supervised").replace("tiny-latent", "bad"));
+        CliHarness.Outcome bad = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("dam.latent-classes"), bad.err());
+    }
+
+    /**
+     * The stability section: one row per (varsigma, epoch) with the learning rate eta = s beta_eff / P of the common
+     * memory step s, and a summary per varsigma; stability with growth is bad input.
+     */
+    @Test
+    void stabilityStudyTrainsEveryVarsigmaWithTheSameMemoryStep() throws IOException {
+        Path config = dir.resolve("stab.yaml");
+        Files.writeString(config, """
+                study: tiny-stability
+                model: potts
+                data: {train: [0, 400], test: [8000, 8200]}
+                dam: {memories: 10, inverse-temperature: 5}
+                training: {epochs: 2}
+                stability: {varsigmas: [1, 0.04], memory-step: 25}
+                """);
+        Path results = dir.resolve("results");
+        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        java.util.List<String> rows = Files.readAllLines(results.resolve("tiny-stability/stability.csv"));
+        assertEquals(1 + 2 * 2, rows.size());
+        assertEquals(25 * 5.0 / 10, Double.parseDouble(rows.get(1).split(",")[2]), 1e-12, "eta = s beta_eff / P at varsigma = 1");
+        assertEquals(25 * 0.2 / 10, Double.parseDouble(rows.get(3).split(",")[2]), 1e-12, "eta = s beta_eff / P at varsigma = 0.04");
+        JsonNode metrics = Json.mapper().readTree(results.resolve("tiny-stability/metrics.json").toFile());
+        assertEquals(2, metrics.get("runs").size());
+        Files.writeString(config, Files.readString(config) + "growth: {initial-memories: 2, final-memories: [4]}\n");
+        CliHarness.Outcome bad = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("stability") || bad.err().contains("dam.memories"), bad.err());
+    }
+
     @Test
     void trainCommandSavesAndResumes() throws IOException {
         Path dirMnist = ShippedMnist.directory();
@@ -149,6 +213,23 @@ class PottsCommandsTest {
                 "--train", "0:1000", "--init", out.resolve("memories.pdam").toString(), "--output", second.toString(), "--quiet");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertEquals(20, MemoryFile.read(second.resolve("memories.pdam")).dam().memories());
+    }
+
+    /** --null-state: the memory file (version 2) keeps the null hidden state, metrics report its learned weight. */
+    @Test
+    void trainCommandWithTheNullState() throws IOException {
+        Path dirMnist = ShippedMnist.directory();
+        Path out = dir.resolve("null");
+        CliHarness.Outcome outcome = CliHarness.run("train", "--images", dirMnist.resolve(ShippedMnist.IMAGES).toString(), "--labels",
+                dirMnist.resolve(ShippedMnist.LABELS).toString(), "-P", "10", "--epochs", "1", "--train", "0:500", "--null-state",
+                "--output", out.toString(), "--quiet");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        MemoryFile file = MemoryFile.read(out.resolve("memories.pdam"));
+        assertTrue(file.dam().hasNullState());
+        JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(metrics.get("null_state").asBoolean());
+        double weight = metrics.get("null_state_weight").asDouble();
+        assertTrue(weight > 0 && weight < 1, "P(h = 0) = " + weight);
     }
 
     @Test

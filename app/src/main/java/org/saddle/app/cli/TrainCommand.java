@@ -62,6 +62,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "results/train", description = "folder to write (replaced when complete; default ${DEFAULT-VALUE})")
     Path output;
 
+    @Option(names = "--null-state", description = "add the null hidden state h = 0 (no memory, energy 0; initial weight 0.05)")
+    boolean nullState;
+
     @Option(names = "--quiet", description = "no progress bar on stderr")
     boolean quiet;
 
@@ -93,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
         PottsJob job = new PottsJob(name.getFileName().toString(), images, labels,
                 trainRange == null ? new int[] {0, Integer.MAX_VALUE} : trainRange, testRange, memories,
                 new TrainingSettings(beta, varsigma, epochs, batchSize, learningRate, classLearningRate, seed), init,
-                false, "command line", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                nullState, null, false, "command line", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         PottsJob.Outcome outcome = job.run(name.getParent(), !quiet);
         var out = spec.commandLine().getOut();
         out.println(Json.write(outcome.metrics()));

@@ -15,7 +15,9 @@ import org.saddle.app.output.ResultDirectory;
 import org.saddle.simulation.data.IdxFiles;
 import org.saddle.simulation.data.IdxFormatException;
 import org.saddle.simulation.data.LabelledImages;
+import org.saddle.simulation.potts.LatentClasses;
 import org.saddle.simulation.potts.MemoryFile;
+import org.saddle.simulation.potts.StationaryPoint;
 import org.saddle.simulation.potts.PottsClassifier;
 import org.saddle.simulation.potts.PottsDam;
 import org.saddle.simulation.potts.PottsTrainer;
@@ -34,12 +36,27 @@ import org.saddle.simulation.potts.TrainingSettings;
  * @param memories    P
  * @param settings    SGD settings (beta, varsigma, epochs, ...)
  * @param start       memories to start from (a reloaded memory file), or null to start on training examples
+ * @param nullState   whether to add the null hidden state (initial total weight 0.05; a reloaded file keeps its own)
+ * @param latent      unsupervised C-class read-out and its evaluation (LatentClasses), or null
  * @param baseline    whether to compute the cosine 1-NN over all training examples
  * @param configFile  where the job came from (a config path or "command line")
  * @param configText  the config's text or the command line, for run.json
  */
 public record PottsJob(String name, Path images, Path labels, int[] train, int[] test, int memories,
-        TrainingSettings settings, Path start, boolean baseline, String configFile, String configText) {
+        TrainingSettings settings, Path start, boolean nullState, Latent latent, boolean baseline, String configFile,
+        String configText) {
+
+    /**
+     * Unsupervised training read out into latent classes ({@link LatentClasses}).
+     *
+     * @param classes C, the number of latent classes
+     * @param labels  IDX labels used only to evaluate (majority label of each latent class on the training set, then the
+     *                cluster accuracy on the test set), never in training
+     */
+    public record Latent(int classes, Path labels) {}
+
+    /** Initial total weight of the null hidden state, spread evenly over the classes. */
+    public static final double NULL_STATE_WEIGHT = 0.05;
 
     /** What the job computed (metrics.json's content) and where it went. */
     public record Outcome(Path folder, Map<String, Object> metrics, double seconds) {}
@@ -76,6 +93,9 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
             }
             dam = PottsDam.startingOnExamples(trainData, memories, settings.seed());
         }
+        if (nullState && !dam.hasNullState()) {
+            dam = dam.withNullState(NULL_STATE_WEIGHT);
+        }
         // unsupervised (no labels read): every label is 0, so accuracies would be meaningless; none are reported
         SphereData testSet = labels == null ? null : testData;
         double betaEff = settings.effectiveInverseTemperature();
@@ -109,6 +129,18 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
         metrics.put("test_examples", testSet == null ? 0 : testSet.count());
         metrics.put("inverse_temperature", settings.inverseTemperature());
         metrics.put("varsigma", settings.varsigma());
+        double[] usage = memoryUsage(dam);
+        metrics.put("memory_weight_perplexity", usage[0]);
+        metrics.put("starved_memories", (int) usage[1]);
+        metrics.put("null_state", dam.hasNullState());
+        if (dam.hasNullState()) {
+            double[] weights = dam.classWeights();
+            double nullWeight = 0;
+            for (int y = 0; y < dam.classes(); y++) {
+                nullWeight += weights[dam.memories() * dam.classes() + y];
+            }
+            metrics.put("null_state_weight", nullWeight); // P(h = 0): the share of the data the background explains
+        }
         metrics.put("effective_inverse_temperature", betaEff);
         metrics.put("epochs", settings.epochs());
         metrics.put("final_training_loss", lastLoss);
@@ -121,6 +153,9 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
             if (baseline) {
                 metrics.put("cosine_1nn_all_training_accuracy", PottsClassifier.nearestExampleAccuracy(trainData, testSet));
             }
+        }
+        if (latent != null) {
+            dam = readOutLatentClasses(dam, trainData, betaEff, metrics);
         }
         List<String> files = new ArrayList<>(List.of("metrics.json", "training.csv", "memories.pdam", "memories.png", "run.json"));
         Path folder;
@@ -161,6 +196,30 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
     }
 
     /** The head of a Potts run.json: study, model, config, provenance, seed and the rule of the random streams. */
+    /**
+     * Memory usage: {exp(entropy) of the normalized memory weights q^mu = sum_y p^mu_y (P when all are used equally),
+     * number of memories with less than a tenth of the uniform weight (memories the training has starved)}.
+     */
+    static double[] memoryUsage(PottsDam dam) {
+        double[] q = new double[dam.memories()];
+        double[] classWeights = dam.classWeights();
+        double qTotal = 0;
+        for (int mu = 0; mu < q.length; mu++) {
+            for (int y = 0; y < dam.classes(); y++) {
+                q[mu] += classWeights[mu * dam.classes() + y];
+            }
+            qTotal += q[mu];
+        }
+        double entropy = 0;
+        int starved = 0;
+        for (double v : q) {
+            double share = v / qTotal;
+            entropy -= share > 0 ? share * Math.log(share) : 0;
+            starved += share < 0.1 / q.length ? 1 : 0;
+        }
+        return new double[] {Math.exp(entropy), starved};
+    }
+
     static Map<String, Object> runJson(String name, String kind, String configFile, String configText,
             Map<String, Object> environment, long seed) {
         Map<String, Object> run = new LinkedHashMap<>();
@@ -213,6 +272,42 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
                 throw new InputException(images + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The latent-class read-out of an unsupervised DAM: the coarse C-memory stationary point, each memory's class, the
+     * C-class DAM (same likelihood), and cluster accuracies (DAM posterior and nearest memory, and the coarse DAM alone)
+     * on the test examples with each latent class mapped to its majority training label. Returns the C-class DAM.
+     */
+    private PottsDam readOutLatentClasses(PottsDam trained, SphereData unlabelled, double betaEff, Map<String, Object> metrics) {
+        Split labelled = Split.load(images, latent.labels(), train, test);
+        if (labelled.testData() == null) {
+            throw new InputException("latent classes are evaluated on test examples; give data.test");
+        }
+        StationaryPoint coarse = LatentClasses.coarse(unlabelled, latent.classes(), betaEff, settings.seed() + 1);
+        int[] classOf = LatentClasses.assign(trained, coarse.dam());
+        PottsDam latentDam = LatentClasses.withLatentClasses(trained, classOf, latent.classes());
+        int[] trainLabels = labelled.trainData().labels();
+        int[] testLabels = labelled.testData().labels();
+        int[] map = LatentClasses.majorityLabels(PottsClassifier.damPredictions(latentDam, unlabelled, betaEff), trainLabels, latent.classes());
+        int[] identity = new int[latent.classes()];
+        for (int k = 0; k < identity.length; k++) {
+            identity[k] = k;
+        }
+        PottsDam coarseDam = LatentClasses.withLatentClasses(coarse.dam(), identity, latent.classes());
+        int[] coarseMap = LatentClasses.majorityLabels(PottsClassifier.damPredictions(coarseDam, unlabelled, betaEff), trainLabels,
+                latent.classes());
+        metrics.put("latent_classes", latent.classes());
+        metrics.put("latent_class_labels", map);
+        metrics.put("cluster_accuracy_dam", LatentClasses.clusterAccuracy(PottsClassifier.damPredictions(latentDam, labelled.testData(),
+                betaEff), map, testLabels));
+        metrics.put("cluster_accuracy_one_nn", LatentClasses.clusterAccuracy(PottsClassifier.nearestMemoryPredictions(latentDam,
+                labelled.testData()), map, testLabels));
+        metrics.put("coarse_cluster_accuracy", LatentClasses.clusterAccuracy(PottsClassifier.damPredictions(coarseDam,
+                labelled.testData(), betaEff), coarseMap, testLabels));
+        metrics.put("coarse_converged", coarse.converged());
+        metrics.put("coarse_residual", coarse.gradientNorm());
+        return latentDam;
     }
 
     /** Memories sorted by class (argmax_y p^mu_y), with their rescaled class weights. */

@@ -7,6 +7,7 @@ import org.saddle.app.InputException;
 import org.saddle.app.config.ConfigNode;
 import org.saddle.app.potts.PottsGrowthJob;
 import org.saddle.app.potts.PottsJob;
+import org.saddle.app.potts.PottsStabilityJob;
 import org.saddle.simulation.data.IdxFormatException;
 import org.saddle.simulation.data.ShippedMnist;
 import org.saddle.simulation.potts.TrainingSettings;
@@ -14,7 +15,7 @@ import org.saddle.simulation.potts.TrainingSettings;
 /**
  * {@code model: potts}: the Potts-hidden-unit DAM (Thériault-Tantari, arXiv 2508.19151) trained on an IDX
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
- * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma},
+ * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
  * section (initial-memories, final-memories, split-step, direct-max-epochs) the study compares growth by
  * splitting with direct training instead (training.epochs is then the number of epochs per width).
@@ -27,7 +28,7 @@ public final class PottsStudyType implements StudyType {
 
     @Override
     public RunnableStudy load(ConfigNode root, String text) {
-        root.allowOnly("study", "model", "description", "seed", "data", "dam", "training", "evaluation", "growth");
+        root.allowOnly("study", "model", "description", "seed", "data", "dam", "training", "evaluation", "growth", "stability");
         String name = studyName(root);
         long seed = root.integer("seed", 1L, 0, Long.MAX_VALUE);
         ConfigNode data = root.has("data") ? root.child("data").allowOnly("images", "labels", "train", "test", "mode") : null;
@@ -50,6 +51,7 @@ public final class PottsStudyType implements StudyType {
             images = dir.resolve(ShippedMnist.IMAGES);
             labels = dir.resolve(ShippedMnist.LABELS);
         }
+        Path evaluationLabels = labels;
         if (mode.equals("unsupervised")) {
             labels = null;
         } else if (labels == null) {
@@ -58,8 +60,23 @@ public final class PottsStudyType implements StudyType {
         int[] train = range(data, "train", new int[] {0, 8000});
         int[] test = data != null && data.has("test") ? range(data, "test", null)
                 : (data == null || !data.has("images") ? new int[] {8000, 10000} : null);
-        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma");
+        ConfigNode dam = root.child("dam").allowOnly("memories", "inverse-temperature", "varsigma", "null-state", "latent-classes");
+        boolean nullState = dam.flag("null-state", false);
+        int latentClasses = (int) dam.integer("latent-classes", 1L, 1, 10_000);
+        PottsJob.Latent latent = null;
+        if (latentClasses > 1) {
+            if (!mode.equals("unsupervised")) {
+                throw dam.error("dam.latent-classes", "needs data.mode: unsupervised (supervised classes come from the labels); allowed: 1");
+            }
+            if (evaluationLabels == null) {
+                throw dam.error("dam.latent-classes", "needs data.labels to evaluate the latent classes (they are not used in training)");
+            }
+            latent = new PottsJob.Latent(latentClasses, evaluationLabels);
+        }
         boolean growth = root.has("growth");
+        if (growth && root.has("stability")) {
+            throw root.error("stability", "cannot be combined with a growth section; allowed: one of them");
+        }
         int memories = growth ? 0 : (int) dam.integer("memories", null, 1, 1_000_000);
         if (growth && dam.has("memories")) {
             throw dam.error("dam.memories", "is not used with a growth section; give the widths as growth.final-memories");
@@ -76,6 +93,12 @@ public final class PottsStudyType implements StudyType {
                 .string("baseline", "cosine-1nn", "cosine-1nn", "none") : "cosine-1nn";
         TrainingSettings trainingSettings = new TrainingSettings(beta, varsigma, epochs, batch, rate, classRate, seed);
         if (growth) {
+            if (nullState) {
+                throw dam.error("dam.null-state", "is not supported with a growth section; allowed: false (or leave it out)");
+            }
+            if (latentClasses > 1) {
+                throw dam.error("dam.latent-classes", "is not supported with a growth section; allowed: 1 (or leave it out)");
+            }
             ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
@@ -94,11 +117,29 @@ public final class PottsStudyType implements StudyType {
                     outcome -> String.format("study %s: Potts DAM growth by splitting vs direct training, final P = %s",
                             name, java.util.Arrays.toString(widths)));
         }
+        if (root.has("stability")) {
+            ConfigNode st = root.child("stability").allowOnly("varsigmas", "memory-step");
+            double[] varsigmas = st.numbers("varsigmas", 1e-6, 1, "beta_eff / beta");
+            double step = st.number("memory-step", null, 1e-9, 1e9, "s, the absolute memory step w <- w - s (dL/dw)_perp");
+            if (nullState || latent != null) {
+                throw root.error("stability", "is run without dam.null-state and dam.latent-classes; allowed: leave those out");
+            }
+            PottsStabilityJob stabilityJob = new PottsStabilityJob(name, images, labels, train, test, trainingSettings, memories, varsigmas,
+                    step, root.file(), text);
+            return runnable(name, settings -> stabilityJob.run(settings.resultsRoot(), settings.showProgress()),
+                    outcome -> String.format("study %s: Potts DAM training stability, P = %d, beta = %s, varsigma = %s at memory step %s",
+                            name, memories, beta, java.util.Arrays.toString(varsigmas), step));
+        }
         PottsJob job = new PottsJob(name, images, labels, train, test, memories,
-                trainingSettings, null,
+                trainingSettings, null, nullState, latent,
                 baseline.equals("cosine-1nn"), root.file(), text);
         return runnable(name, settings -> job.run(settings.resultsRoot(), settings.showProgress()),
-                outcome -> String.format("study %s: Potts DAM, P = %d, beta = %s, varsigma = %s, %d epochs; 1-NN over memories %s, DAM %s",
+                outcome -> outcome.metrics().containsKey("cluster_accuracy_dam")
+                        ? String.format("study %s: unsupervised Potts DAM, P = %d, beta = %s, %d epochs, %s latent classes; cluster accuracy DAM %s, "
+                                + "1-NN %s (coarse %s)", name, memories, beta, epochs, outcome.metrics().get("latent_classes"),
+                                outcome.metrics().get("cluster_accuracy_dam"), outcome.metrics().get("cluster_accuracy_one_nn"),
+                                outcome.metrics().get("coarse_cluster_accuracy"))
+                        : String.format("study %s: Potts DAM, P = %d, beta = %s, varsigma = %s, %d epochs; 1-NN over memories %s, DAM %s",
                         name, memories, beta, varsigma, epochs, outcome.metrics().get("one_nn_accuracy"), outcome.metrics().get("dam_accuracy")));
     }
 

@@ -20,7 +20,11 @@ import org.saddle.simulation.potts.PottsLoss;
 import org.saddle.simulation.potts.SphereData;
 import org.saddle.simulation.potts.StationaryPoint;
 import org.saddle.simulation.potts.TeacherSampler;
+import org.saddle.solver.BracketingRootFinder.Root;
+import org.saddle.solver.potts.TeacherStudentPhaseBoundary;
 import org.saddle.theory.potts.OneMemoryTeacherStudent;
+import org.saddle.theory.potts.TeacherStudentSaddlePoints;
+import org.saddle.theory.potts.TeacherStudentSaddlePoints.Prototype;
 
 /**
  * {@code model: potts-teacher-student}: a one-memory teacher Potts DAM generates M examples (block Gibbs
@@ -29,10 +33,12 @@ import org.saddle.theory.potts.OneMemoryTeacherStudent;
  * {@link OneMemoryTeacherStudent}, over a grid of teacher inverse temperatures and data set sizes.
  * With {@code teacher-memories} P_T > 1 (ancestral sampling, uniform class weights) a P_T-memory student started
  * on the first P_T examples is solved to a stationary point, and the table adds the fraction of teacher memories
- * it recovers (best student overlap at least 0.9 R(beta, M / P_T)): a Monte Carlo map of which teacher memories
- * are recovered as a function of beta and M (the paper's teacher-student phase diagram comes from its
- * saddle-point equations, which this study does not solve for P_T > 1).
- * Keys: study, description, seed, neurons, teacher-inverse-temperatures, examples, samples, teacher-memories.
+ * it recovers (best student overlap at least 0.9 R(beta_T, M / P_T) and 3 / sqrt(N)), next to the derived saddle-point theory of
+ * {@link TeacherStudentSaddlePoints}: the phase of a student started on the prototype (PROTOTYPE / NOISE / FEATURES),
+ * its predicted recovered fraction, the prototype's split inverse temperature and spike, and a phase-diagram figure
+ * with the detectability and split lines of {@link TeacherStudentPhaseBoundary}.
+ * Keys: study, description, seed, neurons, teacher-inverse-temperatures, examples, samples, teacher-memories,
+ * student-inverse-temperature (default: the teacher's), student-start (examples | prototype).
  */
 public final class PottsTeacherStudentStudyType implements StudyType {
     @Override
@@ -43,7 +49,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
     @Override
     public RunnableStudy load(ConfigNode root, String text) {
         root.allowOnly("study", "model", "description", "seed", "neurons", "teacher-inverse-temperatures", "examples", "samples",
-                "teacher-memories");
+                "teacher-memories", "student-inverse-temperature", "student-start");
         String name = PottsStudyType.studyName(root);
         long seed = root.integer("seed", 1L, 0, Long.MAX_VALUE);
         int neurons = (int) root.integer("neurons", null, 2, 100_000);
@@ -51,6 +57,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         long[] examples = root.integers("examples", 1, 1_000_000);
         int samples = (int) root.integer("samples", 8L, 1, 10_000);
         int teacherMemories = (int) root.integer("teacher-memories", 1L, 1, 1000);
+        double studentBeta = root.number("student-inverse-temperature", Double.NaN, 1e-6, 1e3, "student beta (default: each beta_T)");
+        boolean prototypeStart = root.string("student-start", "examples", "examples", "prototype").equals("prototype");
         return new RunnableStudy() {
             @Override
             public String name() {
@@ -62,12 +70,16 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                 long started = System.nanoTime();
                 Map<String, Object> environment = Provenance.environment(Path.of("."));
                 CsvTable table = new CsvTable("teacher_inverse_temperature", "examples", "theory_m", "simulation_m", "simulation_m_error",
-                        "theory_r", "simulation_r", "simulation_r_error", "z_r", "recovered_fraction", "recovered_fraction_error");
+                        "theory_r", "simulation_r", "simulation_r_error", "z_r", "recovered_fraction", "recovered_fraction_error",
+                        "student_inverse_temperature", "theory_phase", "theory_recovered_fraction", "theory_split_inverse_temperature",
+                        "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap");
                 Progress progress = Progress.onStderr("teacher-student " + name, (long) betas.length * examples.length * samples,
                         settings.showProgress());
                 List<double[]> points = new ArrayList<>();
+                List<double[]> phasePoints = new ArrayList<>();
                 int gridPoint = 0;
                 for (double beta : betas) {
+                    double student = Double.isNaN(studentBeta) ? beta : studentBeta;
                     for (long m : examples) {
                         double[] overlaps = new double[samples];
                         double[] r = new double[samples];
@@ -76,7 +88,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                         double theoryR = OneMemoryTeacherStudent.studentOverlap(beta, Math.max(1, m / teacherMemories));
                         for (int s = 0; s < samples; s++) {
                             long stream = (seed * 1_000_003L + gridPoint) * 1_000_003L + s;
-                            double[] result = oneSample(neurons, teacherMemories, beta, (int) m, stream, 0.9 * theoryR);
+                            double[] result = oneSample(neurons, teacherMemories, beta, student, (int) m, stream,
+                                    recoveryThreshold(theoryR, neurons), prototypeStart);
                             overlaps[s] = result[0];
                             r[s] = result[1];
                             recovered[s] = result[2];
@@ -85,10 +98,15 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                         Estimate em = Estimate.of(overlaps);
                         Estimate er = Estimate.of(r);
                         Estimate ef = Estimate.of(recovered);
+                        Prototype prototype = TeacherStudentSaddlePoints.prototype(beta, teacherMemories, m, neurons);
                         table.row(beta, m, OneMemoryTeacherStudent.sampleOverlap(beta), em.mean(), em.standardError(), theoryR,
                                 er.mean(), er.standardError(), er.standardError() > 0 ? (er.mean() - theoryR) / er.standardError() : Double.NaN,
-                                ef.mean(), ef.standardError());
+                                ef.mean(), ef.standardError(), student, theoryPhase(student, beta, teacherMemories, m, neurons),
+                                TeacherStudentSaddlePoints.recoveredFraction(student, beta, teacherMemories, m, neurons),
+                                prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()),
+                                prototype.signalAlignment(), phaseOverlap(student, beta, teacherMemories, m, neurons, theoryR, prototype));
                         points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
+                        phasePoints.add(new double[] {beta, m, ef.mean()});
                         gridPoint++;
                     }
                 }
@@ -108,6 +126,12 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                         colour++;
                     }
                     Figures.save(chart, out.file("teacher-student"));
+                    List<String> files = new ArrayList<>(List.of("teacher-student.csv", "teacher-student.png", "teacher-student.svg"));
+                    if (teacherMemories > 1) {
+                        phaseFigure(out, phasePoints, examples, teacherMemories, neurons, studentBeta, prototypeStart);
+                        files.addAll(List.of("teacher-student-phase.png", "teacher-student-phase.svg"));
+                    }
+                    files.add("run.json");
                     Map<String, Object> run = new LinkedHashMap<>();
                     run.put("study", name);
                     run.put("model", model());
@@ -120,7 +144,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                     run.put("neurons", neurons);
                     run.put("samples", samples);
                     run.put("timing", Map.of("total_seconds", (System.nanoTime() - started) / 1e9));
-                    run.put("files", List.of("teacher-student.csv", "teacher-student.png", "teacher-student.svg", "run.json"));
+                    run.put("student_start", prototypeStart ? "prototype" : "examples");
+                    run.put("files", files);
                     Json.write(run, out.file("run.json"));
                     Path folder = out.commit();
                     return new StudySummary(folder, (System.nanoTime() - started) / 1e9, List.of(String.format(
@@ -132,13 +157,95 @@ public final class PottsTeacherStudentStudyType implements StudyType {
     }
 
     /**
-     * One teacher (P_T random +-1 memories, uniform class weights), M ancestral samples (for P_T = 1 the block
-     * Gibbs chain, exact after one sweep), a P_T-memory student started on the first P_T samples and solved to
-     * its stationary point (EM, {@link StationaryPoint}). Returns {mean overlap of a sample with its teacher
-     * memory, mean over teacher memories of the best student overlap, fraction of teacher memories whose best
-     * student overlap reaches {@code threshold}}.
+     * A teacher memory counts as recovered when its best student overlap reaches 0.9 R(beta_T, M / P_T) and the
+     * chance level 3 / sqrt(N) (three standard deviations of the overlap of two unrelated points of the sphere):
+     * where R itself is below chance, no overlap can tell a recovered memory from a random one.
      */
-    static double[] oneSample(int n, int teacherMemories, double beta, int m, long stream, double threshold) {
+    static double recoveryThreshold(double theoryR, int neurons) {
+        return Math.max(0.9 * theoryR, 3 / Math.sqrt(neurons));
+    }
+
+    /**
+     * The predicted mean best student overlap with the teacher memories in the derived phase: R(beta_T, M / P_T) when
+     * the student separates (features; one-memory teacher), R / sqrt(P_T) on the stable prototype, NaN in the noise
+     * phase (where the split state is not predicted).
+     */
+    private static double phaseOverlap(double student, double beta, int teacherMemories, long m, int neurons, double separated,
+            Prototype prototype) {
+        if (teacherMemories == 1) {
+            return separated;
+        }
+        return switch (TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons)) {
+            case FEATURES -> separated;
+            case PROTOTYPE -> prototype.teacherOverlap();
+            case NOISE -> Double.NaN;
+        };
+    }
+
+    /** The derived phase of a student started on the prototype, or "separated" for a one-memory teacher. */
+    private static String theoryPhase(double student, double beta, int teacherMemories, long m, int neurons) {
+        return teacherMemories == 1 ? "one-memory"
+                : TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The phase diagram in the plane (M, beta_T): the detectability (BBP) line and the prototype's split line
+     * ({@link TeacherStudentPhaseBoundary}) over a fine grid of M, and the Monte Carlo grid points marked by whether
+     * at least half of the teacher memories were recovered.
+     */
+    private static void phaseFigure(ResultDirectory out, List<double[]> phasePoints, long[] examples, int teacherMemories, int neurons,
+            double studentBeta, boolean prototypeStart) {
+        XYChart chart = Figures.chart("Teacher-student phases (P_T = " + teacherMemories + ", N = " + neurons + ", student start: "
+                + (prototypeStart ? "prototype" : "examples") + ")", "examples M", "teacher inverse temperature beta_T");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        long lo = java.util.Arrays.stream(examples).min().orElseThrow();
+        long hi = java.util.Arrays.stream(examples).max().orElseThrow();
+        int steps = 60;
+        List<double[]> detect = new ArrayList<>();
+        List<double[]> split = new ArrayList<>();
+        for (int k = 0; k <= steps; k++) {
+            double m = Math.exp(Math.log(lo / 2.0) + (Math.log(hi * 2.0) - Math.log(lo / 2.0)) * k / steps);
+            Root d = TeacherStudentPhaseBoundary.detectabilityLine(m, teacherMemories, neurons);
+            if (d.found()) {
+                detect.add(new double[] {m, d.value()});
+            }
+            Root s = TeacherStudentPhaseBoundary.splitLine(m, teacherMemories, neurons, studentBeta);
+            if (s.found()) {
+                split.add(new double[] {m, s.value()});
+            }
+        }
+        if (!detect.isEmpty()) {
+            Figures.line(chart, "detectability: s = sqrt(N/M) (features above)", detect.stream().mapToDouble(p -> p[0]).toArray(),
+                    detect.stream().mapToDouble(p -> p[1]).toArray(), Figures.PALETTE[0], false);
+        }
+        if (!split.isEmpty()) {
+            Figures.line(chart, "prototype split: beta lambda_max = mbar (saddle above)", split.stream().mapToDouble(p -> p[0]).toArray(),
+                    split.stream().mapToDouble(p -> p[1]).toArray(), Figures.PALETTE[1], true);
+        }
+        List<double[]> yes = phasePoints.stream().filter(p -> p[2] >= 0.5).toList();
+        List<double[]> no = phasePoints.stream().filter(p -> p[2] < 0.5).toList();
+        if (!yes.isEmpty()) {
+            Figures.points(chart, "Monte Carlo: recovered fraction >= 1/2", yes.stream().mapToDouble(p -> p[1]).toArray(),
+                    yes.stream().mapToDouble(p -> p[0]).toArray(), null, Figures.PALETTE[2], SeriesMarkers.CIRCLE);
+        }
+        if (!no.isEmpty()) {
+            Figures.points(chart, "Monte Carlo: recovered fraction < 1/2", no.stream().mapToDouble(p -> p[1]).toArray(),
+                    no.stream().mapToDouble(p -> p[0]).toArray(), null, Figures.PALETTE[3], SeriesMarkers.CROSS);
+        }
+        Figures.save(chart, out.file("teacher-student-phase"));
+    }
+
+    /**
+     * One teacher (P_T random +-1 memories, uniform class weights), M ancestral samples at beta_T (for P_T = 1 the
+     * block Gibbs chain, exact after one sweep), a P_T-memory student at inverse temperature {@code studentBeta}
+     * started on the first P_T samples, or next to the prototype of the data ({@link PottsDam#onPrototype}, memories
+     * 0.05 sqrt(N) apart), and solved to its stationary point (EM, {@link StationaryPoint}). Returns {mean overlap of
+     * a sample with its teacher memory, mean over teacher memories of the best student overlap, fraction of teacher
+     * memories whose best student overlap reaches {@code threshold}}.
+     */
+    static double[] oneSample(int n, int teacherMemories, double beta, double studentBeta, int m, long stream, double threshold,
+            boolean prototypeStart) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(stream);
         double[] w = new double[n * teacherMemories];
         for (int k = 0; k < w.length; k++) {
@@ -157,9 +264,9 @@ public final class PottsTeacherStudentStudyType implements StudyType {
             mean += overlap / n / m;
         }
         int studentMemories = Math.min(teacherMemories, m);
-        PottsDam studentStart = new PottsDam(n, studentMemories, 1, java.util.Arrays.copyOf(data.x(), n * studentMemories),
-                new double[studentMemories]);
-        StationaryPoint student = StationaryPoint.solve(studentStart, new PottsLoss(data, beta, Math.min(m, 512)),
+        PottsDam studentStart = prototypeStart ? PottsDam.onPrototype(data, studentMemories, 0.05, random.nextLong())
+                : new PottsDam(n, studentMemories, 1, java.util.Arrays.copyOf(data.x(), n * studentMemories), new double[studentMemories]);
+        StationaryPoint student = StationaryPoint.solve(studentStart, new PottsLoss(data, studentBeta, Math.min(m, 512)),
                 teacherMemories > 1, 1e-9, teacherMemories == 1 ? 50 : 2000);
         if (teacherMemories == 1 && !student.converged()) {
             throw new org.saddle.app.ComputationException("the one-memory student did not reach its stationary point (residual "

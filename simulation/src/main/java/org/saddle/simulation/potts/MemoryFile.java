@@ -12,16 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The file format of a trained Potts DAM ({@code .pdam}), version 1. Big-endian binary (Java DataOutput):
+ * The file format of a trained Potts DAM ({@code .pdam}), version 2. Big-endian binary (Java DataOutput):
  * <pre>
  *   bytes 0..7   magic "SDLPDAM\n"
- *   int32        format version (1)
+ *   int32        format version (2)
  *   int32        N (neurons), P (memories), C (classes), rows, columns (image shape, rows * columns = N)
+ *   int32        null state: 1 if the DAM has the null hidden state, else 0      (absent in version 1)
  *   float64      beta (inverse temperature), varsigma (beta_eff = varsigma beta in training)
  *   float64[P*N] memories, memory after memory, each of squared norm N
- *   float64[P*C] class weights p^mu_y, memory after memory (joint distribution, summing to 1)
+ *   float64[H*C] class weights p^h_y, hidden state after hidden state (H = P, or P + 1 with the null state last;
+ *                joint distribution, summing to 1)
  * </pre>
- * Nothing follows. A reader rejects another magic, another version, inconsistent sizes or a truncated file.
+ * Nothing follows. Version 1 (no null-state field, H = P) is still read. A reader rejects another magic, another
+ * version, inconsistent sizes or a truncated file.
  *
  * @param dam                the memories and class weights
  * @param rows               image rows (1 when the data are not images)
@@ -30,7 +33,7 @@ import java.nio.file.Path;
  * @param varsigma           varsigma
  */
 public record MemoryFile(PottsDam dam, int rows, int columns, double inverseTemperature, double varsigma) {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "SDLPDAM\n".getBytes(StandardCharsets.US_ASCII);
 
     public MemoryFile {
@@ -48,6 +51,7 @@ public record MemoryFile(PottsDam dam, int rows, int columns, double inverseTemp
             out.writeInt(dam.classes());
             out.writeInt(rows);
             out.writeInt(columns);
+            out.writeInt(dam.hasNullState() ? 1 : 0);
             out.writeDouble(inverseTemperature);
             out.writeDouble(varsigma);
             for (double v : dam.memoryWeights()) {
@@ -70,14 +74,19 @@ public record MemoryFile(PottsDam dam, int rows, int columns, double inverseTemp
                 throw new IllegalArgumentException(file + ": not a Saddle Potts DAM memory file (bad magic)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException(file + ": memory file version " + version + "; this Saddle reads version " + VERSION);
+            if (version != 1 && version != VERSION) {
+                throw new IllegalArgumentException(file + ": memory file version " + version + "; this Saddle reads versions 1 and "
+                        + VERSION);
             }
             int n = in.readInt();
             int p = in.readInt();
             int c = in.readInt();
             int rows = in.readInt();
             int columns = in.readInt();
+            int nullFlag = version >= 2 ? in.readInt() : 0;
+            if (nullFlag != 0 && nullFlag != 1) {
+                throw new IllegalArgumentException(file + ": null-state field " + nullFlag + "; allowed 0 or 1");
+            }
             if (n < 1 || p < 1 || c < 1 || rows < 1 || columns < 1 || (long) rows * columns != n || (long) n * p > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(file + ": inconsistent sizes N = " + n + ", P = " + p + ", C = " + c
                         + ", rows x columns = " + rows + " x " + columns);
@@ -88,7 +97,7 @@ public record MemoryFile(PottsDam dam, int rows, int columns, double inverseTemp
             for (int k = 0; k < w.length; k++) {
                 w[k] = in.readDouble();
             }
-            double[] theta = new double[p * c];
+            double[] theta = new double[(p + nullFlag) * c];
             for (int k = 0; k < theta.length; k++) {
                 double weight = in.readDouble();
                 if (!(weight >= 0) || !Double.isFinite(weight)) {
@@ -99,7 +108,7 @@ public record MemoryFile(PottsDam dam, int rows, int columns, double inverseTemp
             if (in.read() != -1) {
                 throw new IllegalArgumentException(file + ": unexpected bytes after the class weights");
             }
-            return new MemoryFile(new PottsDam(n, p, c, w, theta), rows, columns, beta, varsigma);
+            return new MemoryFile(new PottsDam(n, p, c, w, theta, nullFlag == 1), rows, columns, beta, varsigma);
         } catch (EOFException e) {
             throw new IllegalArgumentException(file + ": truncated memory file", e);
         } catch (IllegalStateException e) {

@@ -6,8 +6,8 @@ import dev.ludovic.netlib.blas.BLAS;
  * Classifiers built on a trained Potts DAM, and the plain cosine nearest-neighbour baseline.
  *
  * <ul>
- *   <li>DAM: the model's own posterior of the class, P(y | x) proportional to sum_mu p^mu_y exp(beta w^mu . x);
- *       the prediction is its argmax.</li>
+ *   <li>DAM: the model's own posterior of the class, P(y | x) proportional to sum_mu p^mu_y exp(beta w^mu . x)
+ *       (plus p^0_y z_N(beta) with the null hidden state, see {@link PottsDam}); the prediction is its argmax.</li>
  *   <li>1-NN over memories (the paper's ~98% on MNIST at P = 1000): the class argmax_y p^mu_y of the memory with
  *       the largest overlap w^mu . x.</li>
  *   <li>Cosine 1-NN over training examples: the label of the training example with the largest overlap
@@ -37,13 +37,24 @@ public final class PottsClassifier {
         int[] predicted = new int[test.count()];
         double[] scores = new double[pCount * BLOCK];
         double[] classScore = new double[c];
+        boolean hasNull = dam.hasNullState();
+        double nullScore = hasNull ? org.saddle.theory.potts.PottsFreeEnergy.logNormalizer(inverseTemperature, dam.neurons()) : 0;
         forBlocks(dam.memoryWeights(), pCount, test, inverseTemperature, scores, (k, a) -> {
             int base = k * pCount;
             double max = Double.NEGATIVE_INFINITY;
             for (int mu = 0; mu < pCount; mu++) {
                 max = Math.max(max, scores[base + mu]);
             }
+            if (hasNull) {
+                max = Math.max(max, nullScore);
+            }
             java.util.Arrays.fill(classScore, 0);
+            if (hasNull) {
+                double e = Math.exp(nullScore - max);
+                for (int y = 0; y < c; y++) {
+                    classScore[y] += Math.exp(logP[pCount * c + y]) * e;
+                }
+            }
             for (int mu = 0; mu < pCount; mu++) {
                 double e = Math.exp(scores[base + mu] - max);
                 for (int y = 0; y < c; y++) {
@@ -63,13 +74,18 @@ public final class PottsClassifier {
 
     /** Fraction of test examples whose nearest memory (largest overlap) has their class. */
     public static double nearestMemoryAccuracy(PottsDam dam, SphereData test) {
+        return accuracy(nearestMemoryPredictions(dam, test), test.labels());
+    }
+
+    /** The class argmax_y p^mu_y of each test example's nearest memory. */
+    public static int[] nearestMemoryPredictions(PottsDam dam, SphereData test) {
         int pCount = dam.memories();
         int[] predicted = new int[test.count()];
         double[] scores = new double[pCount * BLOCK];
         forBlocks(dam.memoryWeights(), pCount, test, 1.0, scores, (k, a) -> {
             predicted[a] = dam.memoryClass(argmax(scores, k * pCount, pCount));
         });
-        return accuracy(predicted, test.labels());
+        return predicted;
     }
 
     /** Cosine 1-NN over all training examples (the baseline: 0.960 on the shipped 8,000/2,000 MNIST split). */

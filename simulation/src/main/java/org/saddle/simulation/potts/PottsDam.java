@@ -16,7 +16,15 @@ import java.util.SplittableRandom;
  * Marginalizing the hidden unit gives the DAM energy -beta^-1 log sum_mu p^mu_y exp(beta w^mu . x),
  * the log-sum-exp (attention) energy of dense associative memories.
  *
- * <p>Layout: {@code w[mu * N + i]} (column-major N x P, memory after memory), {@code theta[mu * C + y]}.
+ * <p><b>Null hidden state</b> (optional): a Potts state h = 0 with no memory, energy 0, and class weights
+ * p^0_y: P(v, h = 0, y) proportional to p^0_y. The class weights are the marginal P(h, y) (the mixture weights: for
+ * the memories this is what the exp(beta w . v) weights already are, since every memory has the same normalizer
+ * z_N(beta)), so the null state is a uniform "background" component of the mixture whose score, relative to a
+ * memory's beta w . x, is ln z_N(beta) (PottsFreeEnergy.logNormalizer): an example is explained by the null state
+ * when no memory has an overlap above about ln z_N / (beta N) (derived; the paper's treatment could not be read).
+ *
+ * <p>Layout: {@code w[mu * N + i]} (column-major N x P, memory after memory), {@code theta[mu * C + y]}, with the
+ * null state (when present) in the last row, {@code theta[P * C + y]}.
  * Mutable: training updates it in place; {@link #copy()} before keeping a snapshot.
  */
 public final class PottsDam {
@@ -25,14 +33,22 @@ public final class PottsDam {
     private final int classes;
     private final double[] w;
     private final double[] theta;
+    private final boolean nullState;
 
     public PottsDam(int neurons, int memories, int classes, double[] w, double[] theta) {
+        this(neurons, memories, classes, w, theta, false);
+    }
+
+    /** @param nullState whether the last row of {@code theta} ((P + 1) C values then) is the null hidden state */
+    public PottsDam(int neurons, int memories, int classes, double[] w, double[] theta, boolean nullState) {
         if (neurons < 1 || memories < 1 || classes < 1) {
             throw new IllegalArgumentException("N, P, C must be >= 1, got " + neurons + ", " + memories + ", " + classes);
         }
-        if (w.length != neurons * memories || theta.length != memories * classes) {
-            throw new IllegalArgumentException("w must hold N*P values and theta P*C values");
+        int rows = memories + (nullState ? 1 : 0);
+        if (w.length != neurons * memories || theta.length != rows * classes) {
+            throw new IllegalArgumentException("w must hold N*P values and theta " + (nullState ? "(P+1)*C" : "P*C") + " values");
         }
+        this.nullState = nullState;
         this.neurons = neurons;
         this.memories = memories;
         this.classes = classes;
@@ -100,6 +116,46 @@ public final class PottsDam {
         return new PottsDam(n, memories, c, w, new double[memories * c]);
     }
 
+    /**
+     * P memories on the prototype of the data (the normalized mean of all examples, the merged stationary point
+     * of the saddle hierarchy), each moved by {@code epsilon} sqrt(N) along its own random Gaussian direction (then
+     * back on the sphere) so that training can leave the prototype where it is a saddle; uniform class weights.
+     */
+    public static PottsDam onPrototype(SphereData data, int memories, double epsilon, long seed) {
+        int n = data.neurons();
+        double[] mean = new double[n];
+        for (int a = 0; a < data.count(); a++) {
+            for (int i = 0; i < n; i++) {
+                mean[i] += data.x()[a * n + i];
+            }
+        }
+        double norm = 0;
+        for (double v : mean) {
+            norm += v * v;
+        }
+        double scale = Math.sqrt(n / norm);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[n * memories];
+        for (int mu = 0; mu < memories; mu++) {
+            double[] g = new double[n];
+            double gNorm = 0;
+            for (int i = 0; i < n; i++) {
+                g[i] = gaussian(random);
+                gNorm += g[i] * g[i];
+            }
+            for (int i = 0; i < n; i++) {
+                w[mu * n + i] = mean[i] * scale + epsilon * Math.sqrt(n / gNorm) * g[i];
+            }
+        }
+        return new PottsDam(n, memories, data.classes(), w, new double[memories * data.classes()]);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
+    }
+
     public int neurons() {
         return neurons;
     }
@@ -112,12 +168,44 @@ public final class PottsDam {
         return classes;
     }
 
+    /** Whether the DAM has the null hidden state h = 0 (no memory, energy 0). */
+    public boolean hasNullState() {
+        return nullState;
+    }
+
+    /** Number of hidden states: P, plus one with the null state (the rows of the class weights). */
+    public int hiddenStates() {
+        return memories + (nullState ? 1 : 0);
+    }
+
+    /**
+     * The same DAM with a null hidden state of total weight {@code weight} spread evenly over the classes, the other
+     * class weights scaled by (1 - weight); a DAM that has one already is returned as a copy.
+     */
+    public PottsDam withNullState(double weight) {
+        if (!(weight > 0 && weight < 1)) {
+            throw new IllegalArgumentException("null-state weight must be in (0, 1), got " + weight);
+        }
+        if (nullState) {
+            return copy();
+        }
+        double[] p = classWeights();
+        double[] t2 = new double[(memories + 1) * classes];
+        for (int k = 0; k < p.length; k++) {
+            t2[k] = Math.log(Math.max(p[k] * (1 - weight), Double.MIN_NORMAL));
+        }
+        for (int y = 0; y < classes; y++) {
+            t2[memories * classes + y] = Math.log(weight / classes);
+        }
+        return new PottsDam(neurons, memories, classes, w.clone(), t2, true);
+    }
+
     /** The memories, {@code w[mu * N + i]}, each of squared norm N; live array (training writes it). */
     public double[] memoryWeights() {
         return w;
     }
 
-    /** The class-weight logits, {@code theta[mu * C + y]}; live array. */
+    /** The class-weight logits, {@code theta[mu * C + y]} (null state last); live array. */
     public double[] logits() {
         return theta;
     }
@@ -172,7 +260,7 @@ public final class PottsDam {
     }
 
     public PottsDam copy() {
-        return new PottsDam(neurons, memories, classes, w.clone(), theta.clone());
+        return new PottsDam(neurons, memories, classes, w.clone(), theta.clone(), nullState);
     }
 
     /**
@@ -188,7 +276,10 @@ public final class PottsDam {
         int k = split.length;
         int p = memories + k;
         double[] w2 = Arrays.copyOf(w, p * neurons);
-        double[] t2 = Arrays.copyOf(theta, p * classes);
+        double[] t2 = Arrays.copyOf(theta, (p + (nullState ? 1 : 0)) * classes);
+        if (nullState) { // the null row stays last
+            System.arraycopy(theta, memories * classes, t2, p * classes, classes);
+        }
         double ln2 = Math.log(2);
         for (int j = 0; j < k; j++) {
             int mu = split[j];
@@ -204,6 +295,6 @@ public final class PottsDam {
                 w2[copy * neurons + i] = base - shift;
             }
         }
-        return new PottsDam(neurons, p, classes, w2, t2);
+        return new PottsDam(neurons, p, classes, w2, t2, nullState);
     }
 }

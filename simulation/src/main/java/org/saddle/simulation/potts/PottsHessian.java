@@ -47,7 +47,7 @@ public final class PottsHessian {
     public static double[] riemannianGradient(PottsDam dam, PottsLoss loss) {
         int n = dam.neurons();
         double[] g = new double[n * dam.memories()];
-        loss.fullGradient(dam, g, new double[dam.memories() * dam.classes()]);
+        loss.fullGradient(dam, g, new double[dam.logits().length]);
         double[] w = dam.memoryWeights();
         for (int mu = 0; mu < dam.memories(); mu++) {
             double radial = 0;
@@ -101,7 +101,7 @@ public final class PottsHessian {
         int dim = n * pCount;
         double[] h = euclidean(dam, loss);
         double[] g = new double[dim];
-        loss.fullGradient(dam, g, new double[pCount * dam.classes()]);
+        loss.fullGradient(dam, g, new double[dam.logits().length]);
         double[] w = dam.memoryWeights();
         // projector Q = blockdiag(P_mu); H <- Q H Q
         double[] proj = new double[dim * dim];

@@ -18,6 +18,11 @@ import dev.ludovic.netlib.blas.BLAS;
  * gradients and stationary points, and it is >= 0 (m <= 1, sum p <= 1). The gradient formulas follow by
  * differentiating the log-sum-exp (r is the softmax) and the softmax parametrization of p.
  *
+ * <p>With the null hidden state (PottsDam#hasNullState) the sum over mu gains the term p^0_{y_a} exp(ln z_N(beta) - beta N)
+ * (class weights = marginal P(h, y), see {@link PottsDam}), its posterior r_0(a) enters the normalization of the
+ * r_mu and dL/dtheta^0_y = p^0_y - (1/B) sum_a r_0(a) delta(y, y_a); dL/dw is unchanged in form. The loss again differs
+ * from the exact negative log-likelihood by the constant ln Z - beta N (Z = |S| z_N(beta) in this parametrization).
+ *
  * <p>Called with beta = beta_eff = varsigma beta it is the effective loss (see {@link TrainingSettings}).
  * Not thread-safe: one instance owns its batch buffers; the hot loop allocates nothing.
  */
@@ -34,6 +39,7 @@ public final class PottsLoss {
     private double[] gradT;   // P x N: transposed ambient gradient
     private double[] logP;    // P x C
     private double[] p;
+    private final double nullScore; // ln z_N(beta): the null state's score relative to beta w . x
 
     /**
      * @param data               the examples
@@ -53,6 +59,7 @@ public final class PottsLoss {
         int n = data.neurons();
         xb = new double[n * batchCapacity];
         xbT = new double[n * batchCapacity];
+        nullScore = org.saddle.theory.potts.PottsFreeEnergy.logNormalizer(inverseTemperature, Math.max(2, n));
     }
 
     public double inverseTemperature() {
@@ -82,7 +89,9 @@ public final class PottsLoss {
             throw new IllegalArgumentException("DAM with N = " + dam.neurons() + ", C = " + c + " does not fit data with N = " + n
                     + ", C = " + data.classes());
         }
-        ensure(pCount, c);
+        int rows = dam.hiddenStates();
+        boolean hasNull = dam.hasNullState();
+        ensure(pCount, rows * c);
         double[] x = data.x();
         for (int k = 0; k < b; k++) {
             int a = order == null ? from + k : order[from + k];
@@ -92,7 +101,7 @@ public final class PottsLoss {
         // scores[mu + P k] = beta w^mu . x_k  (dgemm "T","N": the fast layout of the pure-Java BLAS)
         BLAS_.dgemm("T", "N", pCount, b, n, beta, dam.memoryWeights(), n, xb, n, 0.0, scores, pCount);
         dam.classWeightsInto(p);
-        int pc = pCount * c;
+        int pc = rows * c;
         for (int k = 0; k < pc; k++) {
             logP[k] = Math.log(p[k]);
         }
@@ -112,7 +121,9 @@ public final class PottsLoss {
                 scores[base + mu] = l;
                 max = Math.max(max, l);
             }
-            double sum = 0;
+            double nullLogit = hasNull ? nullScore + logP[pCount * c + y] : Double.NEGATIVE_INFINITY;
+            max = Math.max(max, nullLogit);
+            double sum = hasNull ? Math.exp(nullLogit - max) : 0;
             for (int mu = 0; mu < pCount; mu++) {
                 sum += Math.exp(scores[base + mu] - max);
             }
@@ -128,6 +139,9 @@ public final class PottsLoss {
                     if (gradTheta != null) {
                         gradTheta[mu * c + y] -= r / b;
                     }
+                }
+                if (hasNull && gradTheta != null) {
+                    gradTheta[pCount * c + y] -= Math.exp(nullLogit - lse) / b;
                 }
             }
         }
@@ -186,7 +200,12 @@ public final class PottsLoss {
         return total;
     }
 
-    private void ensure(int pCount, int c) {
+    /** ln z_N(beta), the null hidden state's score relative to a memory's beta w . x. */
+    public double nullScore() {
+        return nullScore;
+    }
+
+    private void ensure(int pCount, int pc) {
         int n = data.neurons();
         if (scores == null || scores.length < pCount * capacity) {
             scores = new double[pCount * capacity];
@@ -195,9 +214,9 @@ public final class PottsLoss {
         if (gradT == null || gradT.length < pCount * n) {
             gradT = new double[pCount * n];
         }
-        if (logP == null || logP.length != pCount * c) {
-            logP = new double[pCount * c];
-            p = new double[pCount * c];
+        if (logP == null || logP.length != pc) {
+            logP = new double[pc];
+            p = new double[pc];
         }
     }
 }

@@ -33,12 +33,12 @@ public final class PottsTrainer {
         double betaEff = settings.effectiveInverseTemperature();
         PottsLoss loss = new PottsLoss(data, betaEff, b);
         double[] gradW = new double[n * pCount];
-        double[] gradTheta = new double[pCount * c];
+        double[] gradTheta = new double[dam.logits().length];
         double[] w = dam.memoryWeights();
         double[] theta = dam.logits();
         double stepW = settings.learningRate() * pCount / betaEff;
         double rate = settings.classLearningRate();
-        double[] p = new double[pCount * c];
+        double[] p = new double[dam.logits().length];
         int[] order = new int[m];
         for (int a = 0; a < m; a++) {
             order[a] = a;

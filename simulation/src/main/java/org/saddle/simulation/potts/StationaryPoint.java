@@ -6,7 +6,7 @@ package org.saddle.simulation.potts;
  * constraint set:
  * <pre>
  *   w^mu    = sqrt(N) u^mu / |u^mu|,   u^mu = sum_a r_mu(a) x_a        (tangent part of dL/dw^mu = 0)
- *   p^mu_y  = (1/M) sum_a r_mu(a) delta(y, y_a)                         (dL/dtheta = 0)
+ *   p^mu_y  = (1/M) sum_a r_mu(a) delta(y, y_a)                         (dL/dtheta = 0; also for the null state)
  * </pre>
  * with the posteriors r computed at the current parameters. The iteration is expectation-maximization of
  * a mixture of von Mises-Fisher components with common concentration beta N, so the loss does not increase.
@@ -40,15 +40,20 @@ public record StationaryPoint(PottsDam dam, double loss, double gradientNorm, in
             }
             double[] r = PottsHessian.responsibilities(dam, loss);
             double[] u = new double[n * pCount];
-            double[] mass = new double[pCount * c];
+            double[] mass = new double[dam.logits().length];
             for (int a = 0; a < m; a++) {
                 int y = data.labels()[a];
+                double nullPosterior = 1;
                 for (int mu = 0; mu < pCount; mu++) {
                     double ra = r[a * pCount + mu];
+                    nullPosterior -= ra;
                     mass[mu * c + y] += ra / m;
                     for (int i = 0; i < n; i++) {
                         u[mu * n + i] += ra * x[a * n + i];
                     }
+                }
+                if (dam.hasNullState()) { // r_0 = 1 - sum_mu r_mu
+                    mass[pCount * c + y] += Math.max(nullPosterior, 0) / m;
                 }
             }
             System.arraycopy(u, 0, dam.memoryWeights(), 0, u.length);

@@ -17,21 +17,26 @@ class PottsHessianTest {
         int n = 5;
         int p = 3;
         SphereData data = SmallData.clusters(n, 17, 2, 0.7, 11);
-        PottsDam dam = SmallData.randomDam(n, p, 2, 12);
-        PottsLoss loss = new PottsLoss(data, 0.8, 17);
+        assertEuclideanHessianMatchesFiniteDifferences(data, SmallData.randomDam(n, p, 2, 12), 0.8);
+    }
+
+    /** {@link PottsHessian#euclidean} against central differences of the gradient, on all of {@code data}. */
+    static void assertEuclideanHessianMatchesFiniteDifferences(SphereData data, PottsDam dam, double beta) {
+        int m = data.count();
+        PottsLoss loss = new PottsLoss(data, beta, m);
         double[] h = PottsHessian.euclidean(dam, loss);
-        int dim = n * p;
+        int dim = dam.memoryWeights().length;
         double step = 1e-6;
         double[] w = dam.memoryWeights();
         double[] plus = new double[dim];
         double[] minus = new double[dim];
-        double[] gt = new double[p * 2];
+        double[] gt = new double[dam.logits().length];
         for (int k = 0; k < dim; k++) {
             double keep = w[k];
             w[k] = keep + step;
-            loss.evaluate(dam, null, 0, 17, plus, gt, null);
+            loss.evaluate(dam, null, 0, m, plus, gt, null);
             w[k] = keep - step;
-            loss.evaluate(dam, null, 0, 17, minus, gt, null);
+            loss.evaluate(dam, null, 0, m, minus, gt, null);
             w[k] = keep;
             for (int j = 0; j < dim; j++) {
                 assertEquals((plus[j] - minus[j]) / (2 * step), h[k * dim + j], 1e-6, "H[" + j + "," + k + "]");

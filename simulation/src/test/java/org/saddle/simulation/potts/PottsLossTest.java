@@ -41,12 +41,16 @@ class PottsLossTest {
 
     @Test
     void gradientsMatchCentralFiniteDifferences() {
-        SphereData data = SmallData.clusters(N, M, C, 0.8, 3);
-        PottsDam dam = SmallData.randomDam(N, P, C, 5);
-        PottsLoss loss = new PottsLoss(data, BETA, M);
-        double[] gw = new double[N * P];
-        double[] gt = new double[P * C];
-        loss.evaluate(dam, null, 0, M, gw, gt, null);
+        assertGradientsMatchFiniteDifferences(SmallData.clusters(N, M, C, 0.8, 3), SmallData.randomDam(N, P, C, 5), BETA);
+    }
+
+    /** Both gradients of {@link PottsLoss} on all of {@code data} against central finite differences. */
+    static void assertGradientsMatchFiniteDifferences(SphereData data, PottsDam dam, double beta) {
+        int m = data.count();
+        PottsLoss loss = new PottsLoss(data, beta, m);
+        double[] gw = new double[dam.memoryWeights().length];
+        double[] gt = new double[dam.logits().length];
+        loss.evaluate(dam, null, 0, m, gw, gt, null);
         double h = 1e-6;
         // ambient derivative in w: the loss is defined for any w (the sphere is a constraint of training);
         // evaluate on copies without renormalization by editing the live array
@@ -54,9 +58,9 @@ class PottsLossTest {
         for (int k = 0; k < w.length; k++) {
             double keep = w[k];
             w[k] = keep + h;
-            double plus = loss.evaluate(dam, null, 0, M, null, null, null);
+            double plus = loss.evaluate(dam, null, 0, m, null, null, null);
             w[k] = keep - h;
-            double minus = loss.evaluate(dam, null, 0, M, null, null, null);
+            double minus = loss.evaluate(dam, null, 0, m, null, null, null);
             w[k] = keep;
             // central difference error O(h^2 L''') plus rounding O(eps L / h): 1e-7 absolute
             assertEquals((plus - minus) / (2 * h), gw[k], 1e-7, "dL/dw at " + k);
@@ -65,9 +69,9 @@ class PottsLossTest {
         for (int k = 0; k < theta.length; k++) {
             double keep = theta[k];
             theta[k] = keep + h;
-            double plus = loss.evaluate(dam, null, 0, M, null, null, null);
+            double plus = loss.evaluate(dam, null, 0, m, null, null, null);
             theta[k] = keep - h;
-            double minus = loss.evaluate(dam, null, 0, M, null, null, null);
+            double minus = loss.evaluate(dam, null, 0, m, null, null, null);
             theta[k] = keep;
             assertEquals((plus - minus) / (2 * h), gt[k], 1e-7, "dL/dtheta at " + k);
         }

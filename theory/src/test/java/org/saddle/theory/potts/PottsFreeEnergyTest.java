@@ -3,6 +3,7 @@ package org.saddle.theory.potts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,5 +45,18 @@ class PottsFreeEnergyTest {
         }
         double max = Math.max(a, b);
         return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+    }
+
+    /** ln z_N: exact at N = 3 (z_3 = sinh(3 beta) / (3 beta), Archimedes: m uniform on [-1, 1]) and the large-N limit. */
+    @Test
+    void logNormalizerIsExactAtThreeNeuronsAndTendsToTheFreeEnergy() {
+        for (double beta : new double[] {0.1, 1, 5}) {
+            assertEquals(Math.log(Math.sinh(3 * beta) / (3 * beta)), PottsFreeEnergy.logNormalizer(beta, 3), 1e-9);
+        }
+        assertEquals(0, PottsFreeEnergy.logNormalizer(0, 784), 0);
+        // (1/N) ln z_N = -beta f + O(ln N / N): the Laplace correction is -(1/2N) ln(N (1 + m^2)/(1 - m^2)^2 ...) ~ 1e-4 at N = 1e5
+        for (double beta : new double[] {0.2, 1, 5}) {
+            assertEquals(PottsFreeEnergy.logPartitionPerNeuron(beta), PottsFreeEnergy.logNormalizer(beta, 100_000) / 100_000, 2e-4);
+        }
     }
 }
