@@ -98,6 +98,16 @@ public final class DenseChain {
      */
     public DenseChain(byte[] xi, int neurons, int patterns, byte[] start, InteractionFunction f,
             Xoshiro256PlusPlus rng, OverlapKernel kernel) {
+        this(xi, null, neurons, patterns, start, f, rng, kernel);
+    }
+
+    /**
+     * As above, with the bit-packed copy of xi shared between chains on the same patterns (replicas, parallel
+     * tempering): {@code packed} must be {@link PackedPatterns#pack PackedPatterns.pack(xi, N, K)} (read-only), or null
+     * to pack here.
+     */
+    public DenseChain(byte[] xi, short[] packed, int neurons, int patterns, byte[] start, InteractionFunction f,
+            Xoshiro256PlusPlus rng, OverlapKernel kernel) {
         if ((long) neurons * patterns != xi.length || start.length != neurons) {
             throw new IllegalArgumentException("xi must have N*K entries and start N entries");
         }
@@ -137,15 +147,18 @@ public final class DenseChain {
         exact = fits;
         oddInt = exact ? new int[patterns] : null;
         oddBiased = exact ? new short[PackedPatterns.paddedPatterns(patterns)] : null;
-        bits = exact ? PackedPatterns.pack(xi, neurons, patterns) : null;
         rowShorts = PackedPatterns.rowShorts(patterns);
         blocks = PackedPatterns.blocks(patterns);
+        if (packed != null && packed.length != neurons * rowShorts) {
+            throw new IllegalArgumentException("packed patterns must have N * " + rowShorts + " shorts");
+        }
+        bits = !exact ? null : packed != null ? packed : PackedPatterns.pack(xi, neurons, patterns);
         ones = exact ? new int[neurons] : null;
         if (exact) {
             for (int i = 0; i < neurons; i++) {
                 int c = 0;
-                for (int mu = 0; mu < patterns; mu++) {
-                    c += xi[i * patterns + mu] > 0 ? 1 : 0;
+                for (int w = i * rowShorts; w < (i + 1) * rowShorts; w++) {
+                    c += Integer.bitCount(bits[w] & 0xFFFF);   // padding bits are 0
                 }
                 ones[i] = c;
             }

@@ -105,7 +105,7 @@ class DenseEnergyTest {
      * The same exact check on the paths the case above does not reach: several packed blocks with a partial last one
      * (K = 300, 600), the direct refresh (K small against N), the big list (P = 3 from a pattern at N = 200: |o| of
      * x = N is far above 16383), and the int path (F = x^4 at N = 100: more than 256 big entries). Sweeps of the
-     * scalar and the vector kernels then give bitwise the same chain.
+     * scalar and the vector kernels, and of a chain on a shared packed copy, then give bitwise the same chain.
      */
     @Test
     void incrementalDifferenceIsExactOnEveryStoragePath() {
@@ -133,11 +133,19 @@ class DenseEnergyTest {
                 }
                 chains[idx++] = chain;
             }
+            // a chain on a shared packed copy (replicas, parallel tempering) is the same chain
+            DenseChain shared = new DenseChain(xi, org.saddle.simulation.PackedPatterns.pack(xi, c.n(), c.k()), c.n(), c.k(),
+                    start, c.f(), Xoshiro256PlusPlus.forStream(13, 1, 0, 0), OverlapKernels.best());
+            for (int t = 0; t < 60; t++) {
+                shared.flip((t * 37) % c.n());
+            }
             for (int sweep = 0; sweep < 3; sweep++) {
                 chains[0].sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
                 chains[1].sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
+                shared.sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
             }
             org.junit.jupiter.api.Assertions.assertArrayEquals(chains[0].spins(), chains[1].spins(), c.toString());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(chains[0].spins(), shared.spins(), c.toString());
             assertEquals(chains[0].energy(), chains[1].energy(), 0.0, c.toString());
         }
     }
