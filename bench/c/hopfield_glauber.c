@@ -12,32 +12,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-static uint64_t s[4];
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-static inline uint64_t next(void) {
-    const uint64_t result = rotl(s[0] + s[3], 23) + s[0];
-    const uint64_t t = s[1] << 17;
-    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 45);
-    return result;
-}
-static uint64_t splitmix64(uint64_t z) {
-    z += 0x9E3779B97F4A7C15ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-static inline double next_double(void) { return (next() >> 11) * 0x1.0p-53; }
-static inline uint32_t next_int(uint32_t bound) { /* Lemire, unbiased */
-    uint64_t m = (next() >> 32) * (uint64_t) bound;
-    uint32_t low = (uint32_t) m;
-    if (low < bound) {
-        uint32_t threshold = (uint32_t) (-bound) % bound;
-        while (low < threshold) { m = (next() >> 32) * (uint64_t) bound; low = (uint32_t) m; }
-    }
-    return (uint32_t) (m >> 32);
-}
-static double cpu_now(void) { struct timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); return ts.tv_sec + 1e-9 * ts.tv_nsec; }
-static double now(void) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); return ts.tv_sec + 1e-9 * ts.tv_nsec; }
+#include "bench_common.h"
 
 /* the field: exact integer dot product of an int8 row with the int overlaps */
 static inline int field(const int8_t *restrict row, const int *restrict m, int k) {

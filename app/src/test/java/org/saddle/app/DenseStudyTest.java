@@ -83,6 +83,7 @@ class DenseStudyTest {
             {"seed: 5", "seed: 5\ncolour: red", "colour"},
             {"neurons: [60, 120]", "neurons: [60, 120]\npatterns:\n  from: mnist", "neurons"},
             {"neurons: [60, 120]", "neurons: [60, 120]\npatterns:\n  separations: [10]", "patterns.separations"},
+            {"seed: 5", "seed: 5\npatterns:\n  separation-method: gray", "patterns.separation-method"},
             {"neurons: [60, 120]", "neurons: {3: [20]}", "neurons"},
             {"interaction-orders: [2]\nneurons: [60, 120]", "interaction-orders: [2, 3]\nneurons: {2: [60]}", "neurons.3"},
             {"interaction-orders: [2]", "interaction-orders: [2, 2]", "interaction-orders"},

@@ -52,6 +52,11 @@ public interface OverlapKernel {
         return (int) pair;
     }
 
+    /** The kernel of the same family on {@link PackedPatterns bit-packed rows} (scalar for the scalar kernel). */
+    default PackedOverlapKernel packed() {
+        return ScalarPackedKernel.INSTANCE;
+    }
+
     /** "scalar" or "vector-&lt;species&gt;". */
     String name();
 }

@@ -177,6 +177,11 @@ final class VectorOverlapKernel implements OverlapKernel {
     }
 
     @Override
+    public PackedOverlapKernel packed() {
+        return VectorPackedKernel.usable() ? VectorPackedKernel.INSTANCE : ScalarPackedKernel.INSTANCE;
+    }
+
+    @Override
     public String name() {
         return "vector-" + INTS;
     }

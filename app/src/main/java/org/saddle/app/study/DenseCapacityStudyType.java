@@ -68,7 +68,8 @@ public final class DenseCapacityStudyType implements StudyType {
 
     /** The validated study. */
     record Study(String name, String description, long seed, String energy, int[] orders, List<Cell> cells,
-            String ensembleName, double bias, double featureCorrelation, int[] separations, Path mnistImages, int trials,
+            String ensembleName, double bias, double featureCorrelation, int[] separations, String separationMethod,
+            Path mnistImages, int trials,
             double threshold, String successOverlap, double cueCorruption, UpdateRule rule, int maxSweeps, double resolution,
             double omega, boolean basinRadius, Optional<Theory> theory, Optional<Path> reference, String source, String text) {
 
@@ -130,12 +131,15 @@ public final class DenseCapacityStudyType implements StudyType {
         double bias = 0;
         double corr = 0;
         int[] separations = null;
+        String separationMethod = "rejection";
         Path mnist = null;
         if (root.has("patterns")) {
-            ConfigNode p = root.child("patterns").allowOnly("from", "bias", "feature-correlation", "separations", "mnist-images");
+            ConfigNode p = root.child("patterns").allowOnly("from", "bias", "feature-correlation", "separations", "separation-method",
+                    "mnist-images");
             ens = p.string("from", "iid", "iid", "correlated", "mnist");
             bias = p.number("bias", 0.0, -0.999999, 0.999999, "mean pattern activity b");
             corr = p.number("feature-correlation", 0.0, 0.0, 0.999999, "feature correlation c");
+            separationMethod = p.string("separation-method", "rejection", "rejection", "hadamard");
             if (p.has("separations")) {
                 separations = toInts(p.integers("separations", 0, 1_000_000));
                 if (!singleN) {
@@ -230,7 +234,7 @@ public final class DenseCapacityStudyType implements StudyType {
                 }
             }
         }
-        return new Study(name, description, seed, energy, orders, cells, ens, bias, corr, separations, mnist, trials,
+        return new Study(name, description, seed, energy, orders, cells, ens, bias, corr, separations, separationMethod, mnist, trials,
                 threshold, successOverlap, rho, rule, maxSweeps, resolution, omega, basin, theory, reference, root.file(), text);
     }
 
@@ -248,7 +252,12 @@ public final class DenseCapacityStudyType implements StudyType {
             case "mnist" -> PatternEnsembles.images(DenseModelOptions.loadImages(s.mnistImages()), 127);
             default -> PatternEnsembles.iid(s.bias());
         };
-        return separation > 0 ? PatternEnsembles.separated(base, separation) : base;
+        if (separation == 0) {
+            return base;
+        }
+        // rejection: the base ensemble conditioned on the separation; hadamard: guaranteed by construction
+        return s.separationMethod().equals("hadamard") ? PatternEnsembles.coded(base, separation)
+                : PatternEnsembles.separated(base, separation);
     }
 
     /** The result of one unit. */

@@ -12,7 +12,8 @@ import org.saddle.simulation.patterns.PatternEnsembles;
  * Throughput of Glauber sweeps of the dense P-body network (Gardner normalization, {@link DenseChain}), one
  * independent chain per thread on its own i.i.d. patterns, started in pattern 1; the timing harness is
  * {@link MonteCarloBenchmark#measure(int, int, double, int, double, String, MonteCarloBenchmark.ChainFactory)}.
- * One pattern-site op is one term of the O(K) energy-difference sum, so ops = attempts x K, as for P = 2.
+ * One pattern-site op is one term of the O(K) energy-difference sum, so ops = attempts x K, as for P = 2. The chain
+ * reads its bit-packed copy of the patterns (integer-valued F), so the kernel named is the packed one.
  */
 public final class DenseBenchmark {
     private DenseBenchmark() {
@@ -32,7 +33,7 @@ public final class DenseBenchmark {
         InteractionFunction f = Interactions.gardner(order, neurons);
         double beta = 1.0 / temperature;
         return MonteCarloBenchmark.measure(neurons, patterns, temperature, threads, seconds,
-                kernel.name() + ", gardner-p" + order, chainIndex -> {
+                kernel.packed().name() + ", gardner-p" + order, chainIndex -> {
                     byte[] xi = PatternEnsembles.iid(0).draw(neurons, patterns, Xoshiro256PlusPlus.forStream(seed, 0, chainIndex, 0));
                     byte[] start = PatternEnsembles.pattern(xi, neurons, patterns, 0);
                     DenseChain chain = new DenseChain(xi, neurons, patterns, start, f,

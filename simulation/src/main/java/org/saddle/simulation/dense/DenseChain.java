@@ -2,6 +2,8 @@ package org.saddle.simulation.dense;
 
 import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.OverlapKernel;
+import org.saddle.simulation.PackedOverlapKernel;
+import org.saddle.simulation.PackedPatterns;
 import org.saddle.simulation.Xoshiro256PlusPlus;
 
 /**
@@ -15,8 +17,11 @@ import org.saddle.simulation.Xoshiro256PlusPlus;
  * {@code E = (D+ + D-)/2}, {@code O = (D+ - D-)/2}. Hence
  * <pre>  dE_i = -(c/2) [ sum_mu 2E(x_mu) + sigma_i sum_mu xi_i^mu 2O(x_mu) ]</pre>
  * The chain stores the array {@code o_mu = 2O(x_mu)} and the scalar {@code sum_mu 2E(x_mu)}; an attempt is
- * one int8 x o dot product (the same vectorized {@link OverlapKernel#field} as the P = 2 chain when o fits
- * int), an accepted flip updates x, o and the scalar in O(K) from tables of F on [-N-2, N+2].
+ * one xi x o dot product, an accepted flip updates x, o and the scalar in O(K) from tables of F on [-N-2, N+2].
+ * On the exact path the chain keeps its own {@link PackedPatterns bit-packed copy} of the patterns (N K / 8 bytes,
+ * 8 MiB at N = 512, K = 131072, so it stays in the last-level cache where int8 rows stream from DRAM) and reads
+ * only that in attempts and flips: with xi = 2b - 1, {@code sum_mu xi^mu o_mu = 2 sum_{b=1} o_mu - sum_mu o_mu},
+ * the masked sum by {@link PackedOverlapKernel#maskedSum} on a biased short copy of o, the total kept on flips.
  * For integer-valued F the doubled tables are integers and the difference is exact; the int kernel wraps
  * modulo 2^32 and is exact whenever the true sum fits an int, which the chain guarantees by keeping the
  * bound {@code sum_mu |o_mu|} (else a long loop). Log-domain F (e^x) uses F/e^s with an integer shift s
@@ -46,11 +51,31 @@ public final class DenseChain implements SpinChain {
     /** Exact path: 2O(x_mu) as ints, or null. */
     private final int[] oddInt;
     /**
-     * Exact path, compact copy of o: o_mu as a short when |o_mu| &lt;= {@value OverlapKernel#MAX_SHORT_NEURONS} (the
-     * exactness range of the short kernels), else 0 with (mu, o_mu) kept in the short list {@code big*}. The
-     * vectorized short dot product plus the few big terms is the same exact sum with half the memory traffic.
+     * Exact path, compact biased copy of o: o_mu + {@value #BIAS} (in [1, 32767]) when |o_mu| &lt;=
+     * {@value OverlapKernel#MAX_SHORT_NEURONS}, else {@value #BIAS} (o counted as 0) with (mu, o_mu) kept in the
+     * short list {@code big*}; zero-padded to whole blocks of {@link PackedPatterns}. With {@code shortSum} (the sum
+     * of the short o_mu, the big ones as 0) and the set-bit count of row i, the packed masked sum gives
+     * {@code sum_mu xi_i^mu o_mu} exactly (modulo 2^32, and the true value fits an int when {@link #compact()}).
      */
-    private final short[] oddShort;
+    private final short[] oddBiased;
+    private int shortSum;
+    private static final int BIAS = 16384;
+    /** Exact path: the bit-packed rows, their stride in shorts, blocks per row, set bits per row, and the kernel. */
+    private final short[] bits;
+    private final int rowShorts;
+    private final int blocks;
+    private final int[] ones;
+    private final PackedOverlapKernel packedKernel;
+    /**
+     * Exact path, per-x tables (index x + pad) of a flip's O(K) refresh: 2O(x) as int, the biased short entry of
+     * {@code oddBiased}, and 2E(x) as longs when K max|2E| &lt; 2^62 (sums exact in a long), else null (the refresh
+     * then sums in double as on the inexact path); the histogram of the overlaps, all zero between refreshes (used when
+     * K &gt;= (2N + 5) / 4, so that its O(N) pass costs less than the O(K) one).
+     */
+    private final int[] oddIntTable;
+    private final short[] biasedTable;
+    private final long[] evenLongTable;
+    private final int[] histogram;
     private final int[] bigIndex;
     private final int[] bigValue;
     private int bigCount;
@@ -72,6 +97,16 @@ public final class DenseChain implements SpinChain {
      * @param kernel   the int8 dot-product kernel
      */
     public DenseChain(byte[] xi, int neurons, int patterns, byte[] start, InteractionFunction f,
+            Xoshiro256PlusPlus rng, OverlapKernel kernel) {
+        this(xi, null, neurons, patterns, start, f, rng, kernel);
+    }
+
+    /**
+     * As above, with the bit-packed copy of xi shared between chains on the same patterns (replicas, parallel
+     * tempering): {@code packed} must be {@link PackedPatterns#pack PackedPatterns.pack(xi, N, K)} (read-only), or null
+     * to pack here.
+     */
+    public DenseChain(byte[] xi, short[] packed, int neurons, int patterns, byte[] start, InteractionFunction f,
             Xoshiro256PlusPlus rng, OverlapKernel kernel) {
         if ((long) neurons * patterns != xi.length || start.length != neurons) {
             throw new IllegalArgumentException("xi must have N*K entries and start N entries");
@@ -111,9 +146,44 @@ public final class DenseChain implements SpinChain {
         }
         exact = fits;
         oddInt = exact ? new int[patterns] : null;
-        oddShort = exact ? new short[patterns] : null;
+        oddBiased = exact ? new short[PackedPatterns.paddedPatterns(patterns)] : null;
+        rowShorts = PackedPatterns.rowShorts(patterns);
+        blocks = PackedPatterns.blocks(patterns);
+        if (packed != null && packed.length != neurons * rowShorts) {
+            throw new IllegalArgumentException("packed patterns must have N * " + rowShorts + " shorts");
+        }
+        bits = !exact ? null : packed != null ? packed : PackedPatterns.pack(xi, neurons, patterns);
+        ones = exact ? new int[neurons] : null;
+        if (exact) {
+            for (int i = 0; i < neurons; i++) {
+                int c = 0;
+                for (int w = i * rowShorts; w < (i + 1) * rowShorts; w++) {
+                    c += Integer.bitCount(bits[w] & 0xFFFF);   // padding bits are 0
+                }
+                ones[i] = c;
+            }
+        }
+        packedKernel = kernel.packed();
         bigIndex = exact ? new int[MAX_BIG] : null;
         bigValue = exact ? new int[MAX_BIG] : null;
+        oddIntTable = exact ? new int[size] : null;
+        biasedTable = exact ? new short[size] : null;
+        histogram = exact ? new int[size] : null;
+        long[] evenLong = exact ? new long[size] : null;
+        if (exact) {
+            double maxEven = 0;
+            for (int x = -neurons; x <= neurons; x++) {
+                int o = (int) twoOddTable[x + pad];
+                oddIntTable[x + pad] = o;
+                biasedTable[x + pad] = (short) (Math.abs(o) <= OverlapKernel.MAX_SHORT_NEURONS ? o + BIAS : BIAS);
+                evenLong[x + pad] = (long) twoEvenTable[x + pad];
+                maxEven = Math.max(maxEven, Math.abs(twoEvenTable[x + pad]));
+            }
+            if (!(maxEven * patterns < 0x1p62)) {
+                evenLong = null;
+            }
+        }
+        evenLongTable = evenLong;
         oddDouble = exact ? null : new double[patterns];
         if (f.logDomain()) {
             reshift();
@@ -152,9 +222,14 @@ public final class DenseChain implements SpinChain {
 
     /** o_mu (int and compact short copy), sum 2E and the bound sum |o| from the overlaps. */
     private void refreshOdd() {
+        if (evenLongTable != null && 4 * patterns >= histogram.length) {
+            refreshExact();
+            return;
+        }
         double even = 0;
         long bound = 0;
         int big = 0;
+        int small = 0;
         for (int mu = 0; mu < patterns; mu++) {
             int at = overlaps[mu] + pad;
             even += twoEvenTable[at];
@@ -163,9 +238,10 @@ public final class DenseChain implements SpinChain {
                 oddInt[mu] = o;
                 bound += Math.abs(o);
                 if (Math.abs(o) <= OverlapKernel.MAX_SHORT_NEURONS) {
-                    oddShort[mu] = (short) o;
+                    oddBiased[mu] = (short) (o + BIAS);
+                    small += o;
                 } else {
-                    oddShort[mu] = 0;
+                    oddBiased[mu] = BIAS;
                     if (big < MAX_BIG) {
                         bigIndex[big] = mu;
                         bigValue[big] = o;
@@ -179,6 +255,56 @@ public final class DenseChain implements SpinChain {
         twoEvenSum = even;
         oddBound = bound;
         bigCount = big;
+        shortSum = small;
+    }
+
+    /**
+     * {@link #refreshOdd} on the exact path. Every term but the short copy depends on mu only through x_mu, so one pass
+     * stores the biased short copy and counts the overlaps in a histogram over [-N, N] (a load and an increment per
+     * mu, no serial floating-point chain); sum 2E, the bound sum |o| and the short sum are then exact long sums over
+     * the 2N + 1 values of x. Big entries (|o_mu| &gt; 16383, biased entry {@value #BIAS}) go to the big list on a
+     * rarely taken branch. The int copy of o is filled only when the compact path does not apply.
+     */
+    private void refreshExact() {
+        int big = 0;
+        for (int mu = 0; mu < patterns; mu++) {
+            int at = overlaps[mu] + pad;
+            short b = biasedTable[at];
+            oddBiased[mu] = b;
+            histogram[at]++;
+            if (b == BIAS && oddIntTable[at] != 0) {
+                big = addBig(big, mu, oddIntTable[at]);
+            }
+        }
+        long even = 0;
+        long bound = 0;
+        long small = 0;
+        for (int at = 2; at < histogram.length - 2; at++) {
+            long c = histogram[at];
+            if (c != 0) {
+                histogram[at] = 0;
+                even += c * evenLongTable[at];
+                bound += c * Math.abs(oddIntTable[at]);
+                small += c * (biasedTable[at] - BIAS);
+            }
+        }
+        twoEvenSum = (double) even;
+        oddBound = bound;
+        bigCount = big;
+        shortSum = (int) small;
+        if (!compact()) {
+            for (int mu = 0; mu < patterns; mu++) {
+                oddInt[mu] = oddIntTable[overlaps[mu] + pad];
+            }
+        }
+    }
+
+    private int addBig(int big, int mu, int o) {
+        if (big < MAX_BIG) {
+            bigIndex[big] = mu;
+            bigValue[big] = o;
+        }
+        return big + 1;
     }
 
     /** Whether the short copy plus the big list gives the exact sum (int range and few big terms). */
@@ -186,13 +312,23 @@ public final class DenseChain implements SpinChain {
         return oddBound <= Integer.MAX_VALUE && bigCount <= MAX_BIG;
     }
 
-    /** The big terms of row {@code off}: sum over the short list of xi * o. */
-    private int bigField(int off) {
+    /** The big terms of site i: sum over the short list of xi_i * o, from the packed row. */
+    private int bigField(int i) {
+        int row = i * rowShorts;
         int s = 0;
         for (int j = 0; j < bigCount; j++) {
-            s += xi[off + bigIndex[j]] * bigValue[j];
+            s += PackedPatterns.sign(bits, row, bigIndex[j]) * bigValue[j];
         }
         return s;
+    }
+
+    /**
+     * {@code sum_mu xi_i^mu o_mu} from the masked sum u_i of the biased copy over row i: u_i = sum_{b=1} o + BIAS
+     * ones_i, so the sum is 2 (u_i - BIAS ones_i) - shortSum + the big terms; int arithmetic modulo 2^32, exact as
+     * the true value fits an int when {@link #compact()}.
+     */
+    private int packedField(int i, int masked) {
+        return 2 * (masked - BIAS * ones[i]) - shortSum + bigField(i);
     }
 
     /** Site-major overlaps x_mu = sum_i xi_i^mu s_i from scratch. */
@@ -212,7 +348,7 @@ public final class DenseChain implements SpinChain {
         int off = i * patterns;
         if (exact) {
             if (compact()) {
-                return kernel.fieldShort(xi, off, oddShort, patterns) + bigField(off);
+                return packedField(i, packedKernel.maskedSum(bits, i * rowShorts, oddBiased, blocks));
             }
             if (oddBound <= Integer.MAX_VALUE) {
                 return kernel.field(xi, off, oddInt, patterns);
@@ -253,7 +389,11 @@ public final class DenseChain implements SpinChain {
     /** Flips site i: x_mu -= 2 sigma_i xi_i^mu (vectorized), then o, sum 2E and the bound from the tables. O(K). */
     public void flip(int i) {
         int s = sigma[i];
-        kernel.addScaled(xi, i * patterns, overlaps, patterns, -2 * s);
+        if (exact) {
+            packedKernel.addScaled(bits, i * rowShorts, overlaps, patterns, -2 * s);
+        } else {
+            kernel.addScaled(xi, i * patterns, overlaps, patterns, -2 * s);
+        }
         sigma[i] = (byte) -s;
         if (f.logDomain() && ++flipsSinceShift >= RESHIFT_FLIPS) {
             reshift();
@@ -314,25 +454,20 @@ public final class DenseChain implements SpinChain {
         long accepted = 0;
         int t = 0;
         if (exact) {
-            // two attempts per pass over o (as HopfieldChain): both odd fields in one pass; if the first attempt
-            // flips, o changed and the second field is summed again, so the chain is exactly the sequential one
+            // int path: two attempts per pass over o (as HopfieldChain), both odd fields in one pass; if the first
+            // attempt flips, o changed and the second field is summed again, so the chain is exactly the sequential one
             for (; t + 1 < neurons; t += 2) {
                 int a = rng.nextInt(neurons);
                 int b = rng.nextInt(neurons);
-                if (oddBound > Integer.MAX_VALUE) {
+                if (oddBound > Integer.MAX_VALUE || compact()) {
+                    // packed rows (compact) or long sums: one row at a time (measured faster than a pair kernel)
                     accepted += attempt(dynamics, beta, a) ? 1 : 0;
                     accepted += attempt(dynamics, beta, b) ? 1 : 0;
                     continue;
                 }
                 int offA = a * patterns;
                 int offB = b * patterns;
-                long both;
-                if (compact()) {
-                    both = kernel.fieldPairShort(xi, offA, offB, oddShort, patterns);
-                    both = OverlapKernel.pack(OverlapKernel.first(both) + bigField(offA), OverlapKernel.second(both) + bigField(offB));
-                } else {
-                    both = kernel.fieldPair(xi, offA, offB, oddInt, patterns);
-                }
+                long both = kernel.fieldPair(xi, offA, offB, oddInt, patterns);
                 if (decideWith(dynamics, beta, a, OverlapKernel.first(both))) {
                     flip(a);
                     accepted++;

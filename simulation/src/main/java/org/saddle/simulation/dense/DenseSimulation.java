@@ -7,6 +7,7 @@ import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.Estimate;
 import org.saddle.simulation.OverlapKernels;
 import org.saddle.simulation.ParallelLoop;
+import org.saddle.simulation.PackedPatterns;
 import org.saddle.simulation.Xoshiro256PlusPlus;
 import org.saddle.simulation.patterns.PatternEnsemble;
 import org.saddle.simulation.patterns.PatternEnsembles;
@@ -137,10 +138,11 @@ public final class DenseSimulation {
             double temp = spec.temperatures()[0];
             Dynamics dyn = temp == 0 ? Dynamics.ZERO_TEMPERATURE : spec.dynamics();
             double beta = temp == 0 ? 0 : 1 / temp;
-            DenseChain a = new DenseChain(xi, n, k, cue, spec.interaction(), Xoshiro256PlusPlus.forStream(spec.seed(), g, s, 2),
-                    OverlapKernels.best());
-            DenseChain b = new DenseChain(xi, n, k, cue, spec.interaction(), Xoshiro256PlusPlus.forStream(spec.seed(), g, s, 3),
-                    OverlapKernels.best());
+            short[] packed = PackedPatterns.pack(xi, n, k);   // one bit-packed copy for both replicas
+            DenseChain a = new DenseChain(xi, packed, n, k, cue, spec.interaction(),
+                    Xoshiro256PlusPlus.forStream(spec.seed(), g, s, 2), OverlapKernels.best());
+            DenseChain b = new DenseChain(xi, packed, n, k, cue, spec.interaction(),
+                    Xoshiro256PlusPlus.forStream(spec.seed(), g, s, 3), OverlapKernels.best());
             runPair(a, b, dyn, beta, spec.equilibrationSweeps(), c -> ((DenseChain) c).overlap(0),
                     c -> energyPerNeuron((DenseChain) c), m[0], e[0], q[0]);
             lowest = a;

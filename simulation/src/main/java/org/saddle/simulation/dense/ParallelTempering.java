@@ -2,6 +2,7 @@ package org.saddle.simulation.dense;
 
 import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.OverlapKernel;
+import org.saddle.simulation.PackedPatterns;
 import org.saddle.simulation.Xoshiro256PlusPlus;
 
 /**
@@ -51,10 +52,11 @@ public final class ParallelTempering {
         chains = new DenseChain[r];
         betas = new double[r];
         slot = new int[r];
+        short[] packed = PackedPatterns.pack(xi, neurons, patterns);  // one bit-packed copy for all temperatures
         for (int t = 0; t < r; t++) {
             betas[t] = 1.0 / temperatures[t];
             slot[t] = t;
-            chains[t] = new DenseChain(xi, neurons, patterns, start, f,
+            chains[t] = new DenseChain(xi, packed, neurons, patterns, start, f,
                     Xoshiro256PlusPlus.forStream(seed, gridPoint, sample, 10 + t), kernel);
         }
         attempts = new long[r - 1];

@@ -18,6 +18,10 @@ import org.saddle.simulation.data.LabelledImages;
  *       (the controlled separation of the same paper), drawn from a base ensemble by sequential rejection:
  *       a candidate is kept iff its distance to every kept pattern is &gt;= d. Fails with a clear message
  *       after {@value #MAX_TRIES_PER_PATTERN} rejections in a row.</li>
+ *   <li>{@link #coded(PatternEnsemble, int)}: a guaranteed pairwise Hamming distance &gt;= d by construction,
+ *       reaching separations rejection cannot (up to N/2, the Plotkin limit for many patterns): Sylvester-Hadamard
+ *       rows on the first L = 2^ceil(log2 2d) sites (exactly L/2 apart there), the rest from the base ensemble;
+ *       at most L patterns.</li>
  *   <li>{@link #images(LabelledImages, int)}: binarized images (pixel &gt; threshold -> +1), K distinct images
  *       drawn uniformly without replacement (MNIST IDX files, N = rows x columns).</li>
  * </ul>
@@ -136,6 +140,68 @@ public final class PatternEnsembles {
         };
     }
 
+    /**
+     * Patterns with every pairwise Hamming distance &gt;= d, by construction. The first L = 2^ceil(log2 2d) sites (the
+     * code part, L &gt;= 2d, the same for every K) are r = L/B blocks of B = the smallest power of two &gt;= max(K, 2)
+     * sites; block t carries row pi_t(mu) of the Sylvester-Hadamard matrix H_B (entries (-1)^popcount(a AND j)) times
+     * random column signs, pi_t a random injection of the K patterns into the B rows. Distinct rows of H_B differ in
+     * exactly B/2 columns and column signs keep that, so every pair differs in exactly L/2 &gt;= d sites of the code
+     * part. The remaining N - L sites come from the base ensemble (e.g. feature-correlated) and add distance on top.
+     * K &gt; L or L &gt; N throws {@link SeparationException} (no such construction), so K &lt;= L is a hard cap.
+     */
+    public static PatternEnsemble coded(PatternEnsemble base, int minDistance) {
+        if (minDistance < 0) {
+            throw new IllegalArgumentException("Hamming separation must be >= 0, got " + minDistance);
+        }
+        return new PatternEnsemble() {
+            @Override
+            public byte[] draw(int neurons, int patterns, Xoshiro256PlusPlus rng) {
+                if (minDistance == 0) {
+                    return base.draw(neurons, patterns, rng);
+                }
+                int coded = nextPowerOfTwo(2 * minDistance);
+                if (coded > neurons || patterns > coded) {
+                    throw new SeparationException(String.format(Locale.ROOT,
+                            "cannot construct %d patterns of N = %d with pairwise Hamming distance >= %d: the Hadamard"
+                                    + " code part has %d sites and holds at most %d patterns", patterns, neurons,
+                            minDistance, coded, coded));
+                }
+                int b = nextPowerOfTwo(Math.max(patterns, 2));
+                int blocks = coded / b;
+                byte[] xi = new byte[neurons * patterns];
+                int[] rows = new int[b];
+                for (int t = 0; t < blocks; t++) {
+                    for (int a = 0; a < b; a++) {
+                        rows[a] = a;
+                    }
+                    for (int mu = 0; mu < patterns; mu++) {  // partial Fisher-Yates: distinct rows
+                        int j = mu + rng.nextInt(b - mu);
+                        int tmp = rows[mu];
+                        rows[mu] = rows[j];
+                        rows[j] = tmp;
+                    }
+                    for (int j = 0; j < b; j++) {
+                        int sign = rng.nextInt(2) * 2 - 1;
+                        int site = t * b + j;
+                        for (int mu = 0; mu < patterns; mu++) {
+                            xi[site * patterns + mu] = (byte) (sign * (1 - 2 * (Integer.bitCount(rows[mu] & j) & 1)));
+                        }
+                    }
+                }
+                if (coded < neurons) {
+                    byte[] tail = base.draw(neurons - coded, patterns, rng);
+                    System.arraycopy(tail, 0, xi, coded * patterns, tail.length);
+                }
+                return xi;
+            }
+
+            @Override
+            public String describe() {
+                return base.describe() + String.format(Locale.ROOT, " with Hadamard-coded separation >= %d", minDistance);
+            }
+        };
+    }
+
     /** Binarized images: pixel &gt; threshold -> +1, else -1; K distinct images drawn without replacement. */
     public static PatternEnsemble images(LabelledImages images, int threshold) {
         if (threshold < 0 || threshold > 254) {
@@ -184,6 +250,10 @@ public final class PatternEnsembles {
                 return images.count();
             }
         };
+    }
+
+    private static int nextPowerOfTwo(int x) {
+        return x <= 1 ? 1 : Integer.highestOneBit(x - 1) << 1;
     }
 
     /** Hamming distance of two +-1 vectors. */

@@ -101,6 +101,55 @@ class DenseEnergyTest {
         }
     }
 
+    /**
+     * The same exact check on the paths the case above does not reach: several packed blocks with a partial last one
+     * (K = 300, 600), the direct refresh (K small against N), the big list (P = 3 from a pattern at N = 200: |o| of
+     * x = N is far above 16383), and the int path (F = x^4 at N = 100: more than 256 big entries). Sweeps of the
+     * scalar and the vector kernels, and of a chain on a shared packed copy, then give bitwise the same chain.
+     */
+    @Test
+    void incrementalDifferenceIsExactOnEveryStoragePath() {
+        record Case(int n, int k, InteractionFunction f, boolean fromPattern) {
+        }
+        List<Case> cases = List.of(new Case(200, 300, Interactions.gardner(3, 200), true),
+                new Case(200, 20, Interactions.gardner(3, 200), true),
+                new Case(64, 600, Interactions.gardner(2, 64), false),
+                new Case(100, 1000, Interactions.polynomial(4), false));
+        for (Case c : cases) {
+            Xoshiro256PlusPlus rng = Xoshiro256PlusPlus.forStream(13, c.n(), c.k(), 0);
+            byte[] xi = PatternEnsembles.iid(0).draw(c.n(), c.k(), rng);
+            byte[] start = c.fromPattern() ? PatternEnsembles.pattern(xi, c.n(), c.k(), 0) : randomSpins(c.n(), rng);
+            DenseChain[] chains = new DenseChain[2];
+            int idx = 0;
+            for (var kernel : List.of(OverlapKernels.scalar(), OverlapKernels.best())) {
+                DenseChain chain = new DenseChain(xi, c.n(), c.k(), start, c.f(), Xoshiro256PlusPlus.forStream(13, 1, 0, 0), kernel);
+                assertTrue(chain.exact(), c.toString());
+                for (int t = 0; t < 60; t++) {
+                    int i = (t * 37) % c.n();
+                    double before = chain.rawEnergySumFromScratch();
+                    double twice = chain.twiceDelta(i);
+                    chain.flip(i);
+                    assertEquals(chain.rawEnergySumFromScratch() - before, 0.5 * twice, 0.0, c + " step " + t);
+                }
+                chains[idx++] = chain;
+            }
+            // a chain on a shared packed copy (replicas, parallel tempering) is the same chain
+            DenseChain shared = new DenseChain(xi, org.saddle.simulation.PackedPatterns.pack(xi, c.n(), c.k()), c.n(), c.k(),
+                    start, c.f(), Xoshiro256PlusPlus.forStream(13, 1, 0, 0), OverlapKernels.best());
+            for (int t = 0; t < 60; t++) {
+                shared.flip((t * 37) % c.n());
+            }
+            for (int sweep = 0; sweep < 3; sweep++) {
+                chains[0].sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
+                chains[1].sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
+                shared.sweep(org.saddle.simulation.Dynamics.GLAUBER, 2.0);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(chains[0].spins(), chains[1].spins(), c.toString());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(chains[0].spins(), shared.spins(), c.toString());
+            assertEquals(chains[0].energy(), chains[1].energy(), 0.0, c.toString());
+        }
+    }
+
     /** F = e^x at N = 1000: energies of order e^1000 stay finite in the log domain; dE has the right sign. */
     @Test
     void exponentialEnergyDoesNotOverflowAtThousandNeurons() {

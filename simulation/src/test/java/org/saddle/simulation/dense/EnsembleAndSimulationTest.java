@@ -1,5 +1,6 @@
 package org.saddle.simulation.dense;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,73 @@ class EnsembleAndSimulationTest {
         var e = assertThrows(PatternEnsembles.SeparationException.class,
                 () -> PatternEnsembles.separated(PatternEnsembles.iid(0), 60).draw(n, 5, rng));
         assertTrue(e.getMessage().contains("Hamming distance >= 60"));
+    }
+
+    private static int minimumDistance(byte[] xi, int n, int k) {
+        int min = Integer.MAX_VALUE;
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < a; b++) {
+                min = Math.min(min, PatternEnsembles.hamming(PatternEnsembles.pattern(xi, n, k, a), PatternEnsembles.pattern(xi, n, k, b)));
+            }
+        }
+        return min;
+    }
+
+    /**
+     * The Hadamard-coded ensemble guarantees the minimum distance by construction (rows of H_B differ in exactly B/2
+     * sites per block; derivation in {@link PatternEnsembles#coded}), including separations rejection sampling cannot
+     * reach: N/2 = 64 for K = 128 patterns at N = 128, where every pair is then at distance exactly 64 (Plotkin: no
+     * 128 patterns of length 128 have a larger minimum distance). Infeasible requests fail with a clear message.
+     * The code part does not depend on K: at d = 16 every pair differs in exactly 16 of the first 32 sites.
+     */
+    @Test
+    void codedSeparationIsGuaranteed() {
+        var rng = Xoshiro256PlusPlus.forStream(4, 0, 0, 0);
+        PatternEnsemble base = PatternEnsembles.correlated(0.3, 0);
+        int[][] cases = {{100, 20, 30}, {128, 30, 48}, {100, 3, 10}, {128, 100, 60}, {128, 5, 63}, {64, 64, 32}, {100, 1, 25}};
+        for (int[] c : cases) {
+            int n = c[0];
+            int k = c[1];
+            int d = c[2];
+            for (int draw = 0; draw < 3; draw++) {
+                byte[] xi = PatternEnsembles.coded(base, d).draw(n, k, rng);
+                assertEquals(n * k, xi.length);
+                for (byte v : xi) {
+                    assertTrue(v == 1 || v == -1);
+                }
+                if (k > 1) {
+                    assertTrue(minimumDistance(xi, n, k) >= d, "N=" + n + " K=" + k + " d=" + d);
+                }
+            }
+        }
+        byte[] full = PatternEnsembles.coded(base, 64).draw(128, 128, rng);
+        for (int a = 0; a < 128; a++) {
+            for (int b = 0; b < a; b++) {
+                assertEquals(64, PatternEnsembles.hamming(PatternEnsembles.pattern(full, 128, 128, a), PatternEnsembles.pattern(full, 128, 128, b)));
+            }
+        }
+        // rejection sampling gives up long before: K = 30 at distance 48 of N = 100 (random pairs sit at 50 +- 5)
+        assertThrows(PatternEnsembles.SeparationException.class,
+                () -> PatternEnsembles.separated(base, 48).draw(100, 30, Xoshiro256PlusPlus.forStream(4, 1, 0, 0)));
+        var e = assertThrows(PatternEnsembles.SeparationException.class, () -> PatternEnsembles.coded(base, 40).draw(100, 20, rng));
+        assertTrue(e.getMessage().contains("Hamming distance >= 40"), e.getMessage());  // code part 128 > N
+        assertThrows(PatternEnsembles.SeparationException.class, () -> PatternEnsembles.coded(base, 16).draw(128, 33, rng));
+        // K-independent code part: at d = 16 every pair differs in exactly 16 of the first 32 sites, for any K <= 32
+        for (int k : new int[] {2, 7, 32}) {
+            byte[] xi = PatternEnsembles.coded(base, 16).draw(128, k, rng);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < a; b++) {
+                    int d = 0;
+                    for (int i = 0; i < 32; i++) {
+                        d += xi[i * k + a] != xi[i * k + b] ? 1 : 0;
+                    }
+                    assertEquals(16, d, "K=" + k);
+                }
+            }
+        }
+        // same stream, same patterns
+        assertArrayEquals(PatternEnsembles.coded(base, 30).draw(100, 20, Xoshiro256PlusPlus.forStream(9, 0, 0, 0)),
+                PatternEnsembles.coded(base, 30).draw(100, 20, Xoshiro256PlusPlus.forStream(9, 0, 0, 0)));
     }
 
     /** MNIST digits binarize to N = 784 patterns; a bad IDX path is an error naming the file. */
