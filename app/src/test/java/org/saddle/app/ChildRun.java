@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A {@code saddle} command in a child JVM, killed with SIGKILL once its journal holds enough units (resume tests). */
 final class ChildRun {
@@ -39,6 +41,21 @@ final class ChildRun {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL (128 + 9)");
         return countLines(journal) - 1;
+    }
+
+    /**
+     * Asserts that a run started again after {@link #killAfterUnits} printed "WHO: c of UNITS units computed now, k read
+     * back from journals" with k the journal lines that survived the kill (or one fewer: a line cut by the kill) and
+     * c + k = UNITS; {@code who} is "run" or "shard i/n". Returns k.
+     */
+    static int assertResumed(String out, String who, int units, int survived) {
+        Matcher counts = Pattern.compile(Pattern.quote(who) + ": (\\d+) of " + units
+                + " units computed now, (\\d+) read back from journals").matcher(out);
+        assertTrue(counts.find(), out);
+        int kept = Integer.parseInt(counts.group(2));
+        assertTrue(kept >= survived - 1 && kept <= survived, "kept " + kept + " of " + survived + " journal lines");
+        assertEquals(units, Integer.parseInt(counts.group(1)) + kept, out);
+        return kept;
     }
 
     /** Newlines in a file: the journal's header plus its finished units. */

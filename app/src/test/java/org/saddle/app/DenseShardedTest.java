@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,27 +48,18 @@ class DenseShardedTest {
     @TempDir
     Path dir;
 
+    static Path config;
+
     @BeforeAll
     static void singleRun() throws IOException {
-        CliHarness.Outcome single = CliHarness.run("run", config().toString(), "--results-dir",
-                reference.resolve("single").toString(), "--quiet", "--threads", "2");
-        assertEquals(0, single.exitCode(), single.err());
-        assertTrue(single.out().contains("run: 15 of 15 units computed now"), single.out());
+        config = TinyStudy.runSingle(reference, "ds", STUDY, UNITS);
         assertEquals(FILES, TinyStudy.resultFiles(reference.resolve("single/ds")));
-    }
-
-    static Path config() throws IOException {
-        Path config = reference.resolve("ds.yaml");
-        if (!Files.exists(config)) {
-            Files.writeString(config, STUDY);
-        }
-        return config;
     }
 
     @Test
     void twoShardsMergedAreByteIdenticalToASingleRun() throws IOException {
         Path folder = dir.resolve("s/ds");
-        CliHarness.Outcome first = CliHarness.run("run", config().toString(), "--results-dir", dir.resolve("s").toString(),
+        CliHarness.Outcome first = CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("s").toString(),
                 "--quiet", "--threads", "1", "--shard", "2/2");
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("shard 2/2: 7 of 7 units computed now"), first.out());
@@ -79,7 +68,7 @@ class DenseShardedTest {
         assertTrue(partial.contains("lines      0 of 1 done"), partial);
         assertFalse(Files.exists(folder.resolve("run.json")), "a shard alone writes no study files");
 
-        CliHarness.Outcome second = CliHarness.run("run", config().toString(), "--results-dir", dir.resolve("s").toString(),
+        CliHarness.Outcome second = CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("s").toString(),
                 "--quiet", "--threads", "1", "--shard", "1/2");
         assertEquals(0, second.exitCode(), second.err());
         String status = CliHarness.run("status", folder.toString()).out();
@@ -95,18 +84,14 @@ class DenseShardedTest {
     void aRunKilledMidwayResumesToTheSameBytes() throws Exception {
         Path journal = dir.resolve("killed/ds/journal/run.journal");
         // One thread: the phase lines and the two critical loads come first, then 12 Monte Carlo grid points.
-        int survived = ChildRun.killAfterUnits(journal, 3, dir.resolve("child.log"), "run", config().toString(),
+        int survived = ChildRun.killAfterUnits(journal, 3, dir.resolve("child.log"), "run", config.toString(),
                 "--results-dir", dir.resolve("killed").toString(), "--threads", "1", "--quiet");
         assertFalse(Files.exists(dir.resolve("killed/ds/run.json")), "a killed run writes no study files");
         assertTrue(survived >= 3 && survived < UNITS, "units journaled before the kill: " + survived);
-        CliHarness.Outcome resumed = CliHarness.run("run", config().toString(), "--results-dir",
+        CliHarness.Outcome resumed = CliHarness.run("run", config.toString(), "--results-dir",
                 dir.resolve("killed").toString(), "--threads", "2", "--quiet");
         assertEquals(0, resumed.exitCode(), resumed.err());
-        Matcher counts = Pattern.compile("run: (\\d+) of " + UNITS + " units computed now, (\\d+) read back from journals")
-                .matcher(resumed.out());
-        assertTrue(counts.find(), resumed.out());
-        int kept = Integer.parseInt(counts.group(2));
-        assertTrue(kept >= survived - 1 && kept <= survived, "kept " + kept + " of " + survived + " journal lines");
+        ChildRun.assertResumed(resumed.out(), "run", UNITS, survived);
         assertEquals(List.of(), TinyStudy.differences(reference.resolve("single/ds"), dir.resolve("killed/ds")));
     }
 }

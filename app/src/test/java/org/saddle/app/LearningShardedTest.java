@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,21 +56,12 @@ class LearningShardedTest {
     @TempDir
     Path dir;
 
+    static Path config;
+
     @BeforeAll
     static void singleRun() throws IOException {
-        CliHarness.Outcome single = CliHarness.run("run", config().toString(), "--results-dir",
-                reference.resolve("single").toString(), "--quiet", "--threads", "2");
-        assertEquals(0, single.exitCode(), single.err());
-        assertTrue(single.out().contains("run: 9 of 9 units computed now"), single.out());
+        config = TinyStudy.runSingle(reference, "ls", STUDY, UNITS);
         assertEquals(FILES, TinyStudy.resultFiles(reference.resolve("single/ls")));
-    }
-
-    static Path config() throws IOException {
-        Path config = reference.resolve("ls.yaml");
-        if (!Files.exists(config)) {
-            Files.writeString(config, STUDY);
-        }
-        return config;
     }
 
     /**
@@ -83,7 +72,7 @@ class LearningShardedTest {
     void shardsOneKilledMidwayThenResumedMergeToTheBytesOfASingleRun() throws Exception {
         Path folder = dir.resolve("s/ls");
         // Shard 2/2 holds the units at odd positions: critical/0, onestep/0, mc/0, mc/2.
-        CliHarness.Outcome first = CliHarness.run("run", config().toString(), "--results-dir", dir.resolve("s").toString(),
+        CliHarness.Outcome first = CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("s").toString(),
                 "--quiet", "--threads", "1", "--shard", "2/2");
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("shard 2/2: 4 of 4 units computed now"), first.out());
@@ -98,17 +87,13 @@ class LearningShardedTest {
         // Shard 1/2 (lines/0, threshold/0, onestep-critical/0, mc/1, mc/3) on one thread, killed once the phase
         // lines and the threshold are journaled, while the 1RSB critical load (seconds) is being computed.
         Path journal = folder.resolve("journal/shard-1-of-2.journal");
-        int survived = ChildRun.killAfterUnits(journal, 2, dir.resolve("child.log"), "run", config().toString(),
+        int survived = ChildRun.killAfterUnits(journal, 2, dir.resolve("child.log"), "run", config.toString(),
                 "--results-dir", dir.resolve("s").toString(), "--threads", "1", "--quiet", "--shard", "1/2");
         assertTrue(survived >= 2 && survived < 5, "units journaled before the kill: " + survived);
-        CliHarness.Outcome resumed = CliHarness.run("run", config().toString(), "--results-dir", dir.resolve("s").toString(),
+        CliHarness.Outcome resumed = CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("s").toString(),
                 "--quiet", "--threads", "2", "--shard", "1/2");
         assertEquals(0, resumed.exitCode(), resumed.err());
-        Matcher counts = Pattern.compile("shard 1/2: (\\d+) of 5 units computed now, (\\d+) read back from journals")
-                .matcher(resumed.out());
-        assertTrue(counts.find(), resumed.out());
-        int kept = Integer.parseInt(counts.group(2));
-        assertTrue(kept >= survived - 1 && kept <= survived, "kept " + kept + " of " + survived + " journal lines");
+        ChildRun.assertResumed(resumed.out(), "shard 1/2", 5, survived);
 
         String status = CliHarness.run("status", folder.toString()).out();
         assertTrue(status.contains("units: 9 of 9 done"), status);
