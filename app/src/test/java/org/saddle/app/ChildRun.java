@@ -17,16 +17,27 @@ import java.util.regex.Pattern;
 final class ChildRun {
     private ChildRun() {}
 
+    /** Runs {@code saddle args...} to its end in a child JVM (output to {@code log}) and returns its exit code. */
+    static int run(Path log, String... args) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child run did not end within 120 s");
+        return child.exitValue();
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "org.saddle.app.Main"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /**
      * Starts {@code saddle args...} in a child JVM (output to {@code log}), waits until {@code journal} holds at least
      * {@code units} finished units, kills it with SIGKILL (kill -9: no shutdown hook, no flush) and returns how many
      * units the journal then holds. Fails when the child ends before it could be killed.
      */
     static int killAfterUnits(Path journal, int units, Path log, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "org.saddle.app.Main"));
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process child = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (child.isAlive() && System.nanoTime() < deadline) {
             if (Files.exists(journal) && countLines(journal) - 1 >= units) {

@@ -368,8 +368,17 @@ public final class DenseStudyRunner implements ShardableStudy<DenseStudyRunner.U
         solver.put("critical_loads_computed", criticalLoads);
         solver.put("not_located", failures);
         json.put("solver", solver);
-        study.phaseDiagram().ifPresent(d -> json.put("phase_diagram", Map.of("interaction_order", d.interactionOrder(),
-                "start_loads", d.loads(), "tolerance", d.tolerance(), "min_width", d.minWidth(), "max_points", d.maxPoints())));
+        // LinkedHashMap, not Map.of: Map.of iterates in an order that differs between JVMs, and run.json must be
+        // the same bytes whichever process (a shard, a merge) writes it.
+        study.phaseDiagram().ifPresent(d -> {
+            Map<String, Object> diagram = new LinkedHashMap<>();
+            diagram.put("interaction_order", d.interactionOrder());
+            diagram.put("start_loads", d.loads());
+            diagram.put("tolerance", d.tolerance());
+            diagram.put("min_width", d.minWidth());
+            diagram.put("max_points", d.maxPoints());
+            json.put("phase_diagram", diagram);
+        });
         study.simulation().ifPresent(sim -> {
             Map<String, Object> mc = new LinkedHashMap<>();
             mc.put("neurons", sim.neurons());
@@ -387,8 +396,12 @@ public final class DenseStudyRunner implements ShardableStudy<DenseStudyRunner.U
                     + "least squares (error inflated by sqrt(chi^2/dof) when > 1)");
             json.put("simulation", mc);
         });
-        study.criticalLoads().ifPresent(c -> json.put("critical_loads", Map.of("interaction_orders", c.orders(),
-                "ansatz", c.ansatze())));
+        study.criticalLoads().ifPresent(c -> {
+            Map<String, Object> critical = new LinkedHashMap<>();
+            critical.put("interaction_orders", c.orders());
+            critical.put("ansatz", c.ansatze());
+            json.put("critical_loads", critical);
+        });
         json.put("units", "lines (every phase line, one adaptive refinement), critical/P/ansatz (one T = 0 critical "
                 + "load) and mc/g (Monte Carlo grid point g, all its samples); see journal/");
         json.put("timing", "see timing.json (host, JVM, wall and compute seconds)");

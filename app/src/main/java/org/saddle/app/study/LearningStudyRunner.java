@@ -134,6 +134,14 @@ public final class LearningStudyRunner implements ShardableStudy<LearningStudyRu
     @Override
     public Unit compute(String unit) {
         int i = Integer.parseInt(unit.substring(unit.indexOf('/') + 1));
+        if (Sweeps.kind(unit).equals("mc")) {
+            LearningStudy.MonteCarlo mc = study.simulation().orElseThrow();
+            DenseStudy.Simulation grid = mc.grid();
+            int p = study.interactionOrder();
+            return new Simulated(DenseMonteCarlo.gridPoint(grid, p, i, (g, n, k, t) -> LearningSimulation.run(
+                    new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
+                            grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1)));
+        }
         LearningSolver solver = new LearningSolver(study.quadratureOrder());
         switch (Sweeps.kind(unit)) {
             case "lines": {
@@ -170,14 +178,6 @@ public final class LearningStudyRunner implements ShardableStudy<LearningStudyRu
                 var at = c.at();
                 return new OneStepCritical(c.load(), c.error(), c.replicaSymmetricLoad(), at == null ? Double.NaN : at.m(),
                         at == null ? Double.NaN : at.q0(), at == null ? Double.NaN : at.mu(), c.status(), c.message());
-            }
-            case "mc": {
-                LearningStudy.MonteCarlo mc = study.simulation().orElseThrow();
-                DenseStudy.Simulation grid = mc.grid();
-                int p = study.interactionOrder();
-                return new Simulated(DenseMonteCarlo.gridPoint(grid, p, i, (g, n, k, t) -> LearningSimulation.run(
-                        new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
-                                grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1)));
             }
             default:
                 throw new IllegalArgumentException("not a unit of a learning study: " + unit);
