@@ -71,9 +71,8 @@ class GalleryTest {
                 // The configs name results/reference/ relative to the repository root, where saddle runs.
                 String text = Files.readString(file).replace("reference: results/", "reference: ../results/");
                 RunnableStudy study = StudyTypes.fromText(config, text);
-                // Every figure with Monte Carlo shards and resumes; the theory-only learning study runs in a minute.
-                assertTrue(study instanceof ShardableStudy<?> || entry.id().equals("dense-hebbian-learning"),
-                        config + " shards and resumes");
+                // Every figure's study shards and resumes.
+                assertTrue(study instanceof ShardableStudy<?>, config + " shards and resumes");
             }
         }
         assertEquals(List.of("ags-phase-diagram", "dense-capacity", "krotov-hopfield-capacity", "dense-hebbian-learning",

@@ -50,6 +50,22 @@ final class TinyStudy {
         return config;
     }
 
+    /**
+     * Writes {@code text} to {@code dir/<study>.yaml}, runs it unsharded on two threads into {@code dir/single} (all
+     * {@code units} computed, exit 0) and returns the config; the study's files are in {@code dir/single/<study>}.
+     */
+    static Path runSingle(Path dir, String study, String text, int units) throws IOException {
+        Path config = dir.resolve(study + ".yaml");
+        Files.writeString(config, text);
+        CliHarness.Outcome single = CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("single").toString(),
+                "--quiet", "--threads", "2");
+        if (single.exitCode() != 0 || !single.out().contains("run: " + units + " of " + units + " units computed now")) {
+            throw new AssertionError("single run of " + study + ": exit " + single.exitCode() + "\n" + single.out()
+                    + single.err());
+        }
+        return config;
+    }
+
     /** The regular files at the top of a study folder, timing.json excluded (host, JVM and times). */
     static List<String> resultFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {

@@ -356,12 +356,7 @@ public final class DenseCapacityStudyType implements StudyType {
                             .add(e.unconverged()).add(e.generated());
                 }
             } else if (result instanceof Critical critical) {
-                DenseStudyRunner.Critical c = critical.row();
-                w.add(c.order()).add(c.ansatz()).add(c.load()).add(c.error()).add(c.m()).add(c.q0()).add(c.mu()).add(c.rsLoad())
-                        .add(c.differsFromRS()).add(c.theory()).add(c.status().name()).add(c.message() != null);
-                if (c.message() != null) {
-                    w.add(c.message());
-                }
+                critical.row().encode(w);
             }
             return w.toString();
         }
@@ -392,23 +387,9 @@ public final class DenseCapacityStudyType implements StudyType {
                             basin);
                     break;
                 }
-                case "theory": {
-                    int order = r.nextInt();
-                    String ansatz = r.nextString();
-                    double load = r.nextDouble();
-                    double error = r.nextDouble();
-                    double m = r.nextDouble();
-                    double q0 = r.nextDouble();
-                    double mu = r.nextDouble();
-                    double rsLoad = r.nextDouble();
-                    boolean differs = r.nextBoolean();
-                    String theory = r.nextString();
-                    SolveStatus status = SolveStatus.valueOf(r.nextString());
-                    String message = r.nextBoolean() ? r.nextString() : null;
-                    result = new Critical(new DenseStudyRunner.Critical(order, ansatz, load, error, m, q0, mu, rsLoad, differs,
-                            theory, status, message));
+                case "theory":
+                    result = new Critical(DenseStudyRunner.Critical.decode(r));
                     break;
-                }
                 default:
                     throw new IllegalArgumentException("not a unit of a dense-capacity study: " + unit);
             }

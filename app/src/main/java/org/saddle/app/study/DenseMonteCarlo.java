@@ -17,10 +17,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.saddle.app.config.DenseStudy;
 import org.saddle.app.output.CsvTable;
 import org.saddle.app.output.Figures;
-import org.saddle.app.output.Progress;
+import org.saddle.app.sweep.Payload;
 import org.saddle.simulation.Dynamics;
 import org.saddle.simulation.Estimate;
-import org.saddle.simulation.ParallelLoop;
 import org.saddle.simulation.dense.DenseSimulation;
 import org.saddle.simulation.dense.FiniteSizeScaling;
 import org.saddle.simulation.dense.Interactions;
@@ -74,11 +73,10 @@ final class DenseMonteCarlo {
     record Overlay(List<Point> points, List<Crossing> crossings, List<Extrapolation> fits) {
         static final Overlay NONE = new Overlay(List.of(), List.of(), List.of());
 
-        /** Simulates the grid and locates and extrapolates its m = 1/2 crossings. */
-        static Overlay run(DenseStudy.Simulation sim, int order, int threads, boolean showProgress, GridPointSimulation body) {
-            List<Point> points = DenseMonteCarlo.simulate(sim, order, threads, showProgress, body);
+        /** Locates and extrapolates the m = 1/2 crossings of the simulated grid (every grid point, in order g). */
+        static Overlay of(DenseStudy.Simulation sim, List<Point> points) {
             List<Crossing> crossings = DenseMonteCarlo.crossings(sim, points);
-            return new Overlay(points, crossings, DenseMonteCarlo.extrapolate(sim, crossings));
+            return new Overlay(List.copyOf(points), crossings, DenseMonteCarlo.extrapolate(sim, crossings));
         }
 
         /** One summary line per temperature; {@code what} names the overlap (e.g. "archetype overlap m"). */
@@ -103,28 +101,36 @@ final class DenseMonteCarlo {
     }
 
     /**
-     * Runs any network's grid (N, load, T) on {@code threads} threads: grid point g counts (N, load, T) with N slowest
-     * and T fastest, each list sorted; K = max(1, round(alpha N^(P-1))).
+     * Grid point g of any network's grid (N, load, T), all its samples on the calling thread: g counts (N, load, T)
+     * with N slowest and T fastest, each list sorted; K = max(1, round(alpha N^(P-1))). A pure function of the
+     * config and g (the streams come from (seed, g, sample)), so it is one work unit of a sharded study.
      */
-    static List<Point> simulate(DenseStudy.Simulation sim, int order, int threads, boolean showProgress,
-            GridPointSimulation body) {
+    static Point gridPoint(DenseStudy.Simulation sim, int order, int g, GridPointSimulation body) {
         int nl = sim.loads().size();
         int nt = sim.temperatures().size();
-        int total = sim.gridPoints();
-        Point[] out = new Point[total];
-        Progress progress = Progress.onStderr("Monte Carlo", total, showProgress);
-        ParallelLoop.forEach(total, threads, "Monte Carlo", g -> {
-            int n = sim.neurons().get(g / (nl * nt));
-            double load = sim.loads().get(g / nt % nl);
-            double t = sim.temperatures().get(g % nt);
-            int k = patterns(order, n, load);
-            DenseSimulation.Point p = body.run(g, n, k, t);
-            out[g] = new Point(order, n, k, load, k / Math.pow(n, order - 1), t, p.overlap(), p.replicaOverlap(),
-                    p.notEquilibrated(), p.maxTauInt());
-            progress.advance(1);
-        });
-        progress.finish();
-        return List.of(out);
+        int n = sim.neurons().get(g / (nl * nt));
+        double load = sim.loads().get(g / nt % nl);
+        double t = sim.temperatures().get(g % nt);
+        int k = patterns(order, n, load);
+        DenseSimulation.Point p = body.run(g, n, k, t);
+        return new Point(order, n, k, load, k / Math.pow(n, order - 1), t, p.overlap(), p.replicaOverlap(),
+                p.notEquilibrated(), p.maxTauInt());
+    }
+
+    /** A grid point as journal values, every double exact (see {@link #decode}). */
+    static void encode(Payload.Writer w, Point p) {
+        w.add(p.order()).add(p.neurons()).add(p.patterns()).add(p.load()).add(p.actualLoad()).add(p.temperature());
+        for (Estimate e : List.of(p.overlap(), p.replicaOverlap())) {
+            w.add(e.mean()).add(e.standardError()).add(e.samples());
+        }
+        w.add(p.notEquilibrated()).add(p.maxTauInt());
+    }
+
+    /** The inverse of {@link #encode}. */
+    static Point decode(Payload.Reader r) {
+        return new Point(r.nextInt(), r.nextInt(), r.nextInt(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
+                new Estimate(r.nextDouble(), r.nextDouble(), r.nextInt()), new Estimate(r.nextDouble(), r.nextDouble(),
+                r.nextInt()), r.nextInt(), r.nextDouble());
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.saddle.app.config.ConfigNode;
 import org.saddle.app.config.DenseStudy;
 
-/** {@code model: dense}: the dense P-body network's phase diagram and critical loads (DenseStudyRunner). */
+/** {@code model: dense}: the dense P-body network's phase diagram and critical loads (DenseStudyRunner, sharded). */
 public final class DenseStudyType implements StudyType {
     @Override
     public String model() {
@@ -16,26 +16,7 @@ public final class DenseStudyType implements StudyType {
 
     @Override
     public RunnableStudy load(ConfigNode root, String text) {
-        DenseStudy study = parse(root, text);
-        return new RunnableStudy() {
-            @Override
-            public String name() {
-                return study.name();
-            }
-
-            @Override
-            public StudySummary run(RunSettings settings) {
-                DenseStudyRunner.Outcome o = new DenseStudyRunner(settings.resultsRoot(), settings.threads(), settings.showProgress()).run(study);
-                List<String> warnings = new ArrayList<>();
-                if (o.failures() > 0) {
-                    warnings.add("warning: " + o.failures() + " lines or critical loads were not located; see the status columns");
-                }
-                List<String> lines = new ArrayList<>(List.of(String.format(
-                        "study %s: %d phase-line points, %d critical loads", study.name(), o.linePoints(), o.criticalLoads())));
-                lines.addAll(o.simulationLines());
-                return new StudySummary(o.folder(), o.seconds(), lines, warnings);
-            }
-        };
+        return new DenseStudyRunner(parse(root, text));
     }
 
     static DenseStudy parse(ConfigNode root, String text) {

@@ -6,215 +6,337 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.saddle.app.ComputationException;
 import org.saddle.app.config.DenseStudy;
 import org.saddle.app.config.LearningStudy;
 import org.saddle.app.output.CsvTable;
 import org.saddle.app.output.Figures;
 import org.saddle.app.output.Json;
-import org.saddle.app.output.Progress;
 import org.saddle.app.output.Provenance;
-import org.saddle.app.output.ResultDirectory;
+import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ShardableStudy;
+import org.saddle.app.sweep.Sweeps;
+import org.saddle.simulation.dense.LearningSimulation;
 import org.saddle.solver.Boundary;
 import org.saddle.solver.CriticalLoad;
+import org.saddle.solver.SolveStatus;
 import org.saddle.solver.learning.LearningOneStepSolver;
-import org.saddle.simulation.dense.LearningSimulation;
 import org.saddle.solver.learning.LearningSolver;
 import org.saddle.theory.learning.LearningDataset;
 
 /**
  * Runs a {@link LearningStudy}: for each dataset entropy rho the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0, T_c_low, T_d, T_s, T_G at every
  * line load; the T = 0 critical load alpha_c(rho); the T = 0 learning thresholds rho_c(alpha); with ansatz 1rsb
- * the 1RSB retrieval state at fractions of T_AT. Deterministic (no random numbers): every task is a pure
- * function of its parameters and the results are collected in task order, so they do not depend on --threads.
+ * the 1RSB retrieval state at fractions of T_AT and the T = 0 1RSB alpha_c(rho); with a simulation section the Monte
+ * Carlo of the network that learned from examples ({@link LearningSimulation}) on the grid of {@link DenseMonteCarlo}.
+ *
+ * <p>A {@link ShardableStudy} (sharded, journaled, resumable; see {@link org.saddle.app.sweep.Sweeps}). Its units, in
+ * this order, each a pure function of the config and its key (the theory uses no random numbers; grid point g of the
+ * Monte Carlo draws its streams from (seed, g, sample)), so the results depend neither on --threads nor on --shard:
+ * {@code lines/i} (the phase lines at (rho, load) number i, rho slowest), {@code critical/i} (alpha_c at the i-th
+ * critical-load entropy), {@code threshold/i} (rho_c at the i-th threshold load), {@code onestep/i} (the 1RSB state at
+ * (rho, load, fraction) number i, fraction fastest), {@code onestep-critical/i} (the 1RSB alpha_c at the i-th dataset
+ * entropy) and {@code mc/g} (Monte Carlo grid point g with all its samples). Every unit builds its own solvers.
  */
-public final class LearningStudyRunner {
+public final class LearningStudyRunner implements ShardableStudy<LearningStudyRunner.Unit> {
 
-    /** Result of a run. */
-    public record Outcome(Path folder, double seconds, int unconverged, int oneStepSolves, List<String> simulationLines) {
-    }
+    /** The result of one unit. */
+    sealed interface Unit permits LinePoint, Curve, Threshold, OneStepPoint, OneStepCritical, Simulated {}
 
-    private record LinePoint(double rho, double load, List<Boundary> lines) {
-    }
+    /** {@code lines/i}: the ten phase lines at one (rho, load). */
+    record LinePoint(double rho, double load, List<Boundary> lines) implements Unit {}
 
-    private record OneStepPoint(double rho, double load, double fraction, double temperature,
-            LearningOneStepSolver.Solution solution) {
-    }
+    /** {@code critical/i}: the T = 0 RS critical load at one dataset entropy. */
+    record Curve(CriticalLoad critical) implements Unit {}
 
-    private final Path resultsRoot;
-    private final int threads;
-    private final boolean showProgress;
+    /** {@code threshold/i}: the T = 0 learning threshold at one load. */
+    record Threshold(LearningSolver.Threshold threshold) implements Unit {}
 
-    /** @param resultsRoot results folder; @param threads worker threads; @param showProgress progress bar on stderr */
-    public LearningStudyRunner(Path resultsRoot, int threads, boolean showProgress) {
-        this.resultsRoot = resultsRoot;
-        this.threads = threads;
-        this.showProgress = showProgress;
-    }
+    /**
+     * {@code onestep/i}: the 1RSB retrieval state at T = fraction T_AT, as written to one-step.csv; {@code solved} is
+     * false where the load has no AT line (then every number is NaN), {@code converged} whether the final solve
+     * converged.
+     */
+    record OneStepPoint(double rho, double load, double fraction, double temperature, boolean solved, double m, double n,
+            double q0, double q1, double parisiParameter, double freeEnergy, double rsFreeEnergy, boolean differsFromRS,
+            String status, double residual, String message, boolean converged) implements Unit {
 
-    /** Runs the study and writes results/&lt;name&gt;/. */
-    public Outcome run(LearningStudy study) {
-        long started = System.nanoTime();
-        Map<String, Object> environment = Provenance.environment(Path.of("."));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            // phase lines: one task per (rho, load)
-            List<Supplier<LinePoint>> lineTasks = new ArrayList<>();
-            for (double rho : study.entropies()) {
-                for (double load : study.lineLoads()) {
-                    lineTasks.add(() -> {
-                        LearningSolver s = new LearningSolver(study.quadratureOrder());
-                        LearningDataset d = study.dataset(rho);
-                        var lines = s.phaseLines(d, new double[] {load});
-                        return new LinePoint(rho, load, List.of(lines.retrievalSpinodal().get(0), lines.reentrant().get(0), lines.firstOrder().get(0),
-                                lines.almeidaThouless().get(0), lines.spinGlassSpinodal().get(0), lines.entropyCrisis().get(0),
-                                lines.lowerFirstOrder().get(0), lines.dynamicalGlass().get(0), lines.staticGlass().get(0),
-                                lines.gardner().get(0)));
-                    });
-                }
-            }
-            List<LinePoint> linePoints = runAll(pool, lineTasks, "phase lines");
-            double linesSeconds = seconds(started);
-
-            LearningSolver solver = new LearningSolver(study.quadratureOrder());
-            List<CriticalLoad> curve = new ArrayList<>();
-            for (double rho : study.curveEntropies()) {
-                curve.add(solver.criticalLoadZeroTemperature(study.dataset(rho)));
-            }
-            List<Supplier<LearningSolver.Threshold>> thresholdTasks = new ArrayList<>();
-            for (double load : study.thresholdLoads()) {
-                thresholdTasks.add(() -> new LearningSolver(study.quadratureOrder())
-                        .learningThresholdZeroTemperature(study.dataset(0.0), load));
-            }
-            List<LearningSolver.Threshold> thresholds = runAll(pool, thresholdTasks, "thresholds ");
-
-            List<Supplier<OneStepPoint>> oneTasks = new ArrayList<>();
-            if (study.oneStep()) {
-                for (double rho : study.entropies()) {
-                    for (double load : study.oneStepLoads()) {
-                        for (double fraction : study.oneStepFractions()) {
-                            oneTasks.add(() -> {
-                                LearningSolver s = new LearningSolver(study.quadratureOrder());
-                                LearningDataset d = study.dataset(rho);
-                                Boundary at = s.atTemperature(d, load);
-                                if (!at.exists()) {
-                                    return new OneStepPoint(rho, load, fraction, Double.NaN, null);
-                                }
-                                double t = fraction * at.temperature();
-                                return new OneStepPoint(rho, load, fraction, t, new LearningOneStepSolver(s, 40, 8).solve(d, load, t));
-                            });
-                        }
-                    }
-                }
-            }
-            List<OneStepPoint> oneStep = runAll(pool, oneTasks, "1RSB      ");
-            List<Supplier<LearningOneStepSolver.ZeroTemperatureCriticalLoad>> ocTasks = new ArrayList<>();
-            if (study.oneStep()) {
-                for (double rho : study.entropies()) {
-                    ocTasks.add(() -> new LearningOneStepSolver(new LearningSolver(study.quadratureOrder()), 40, 8)
-                            .criticalLoadZeroTemperature(study.dataset(rho)));
-                }
-            }
-            List<LearningOneStepSolver.ZeroTemperatureCriticalLoad> oneStepCritical = runAll(pool, ocTasks, "1RSB alpha_c");
-            double totalTheory = seconds(started);
-
-            // Monte Carlo overlay: the grid, crossings and extrapolation of the dense overlay (DenseMonteCarlo), on the
-            // network that learned from M examples per archetype (LearningSimulation)
-            DenseMonteCarlo.Overlay overlay = DenseMonteCarlo.Overlay.NONE;
-            if (study.simulation().isPresent()) {
-                LearningStudy.MonteCarlo mc = study.simulation().get();
-                DenseStudy.Simulation grid = mc.grid();
-                int p = study.interactionOrder();
-                overlay = DenseMonteCarlo.Overlay.run(grid, p, threads, showProgress, (g, n, k, t) -> LearningSimulation.run(
-                        new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
-                                grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1));
-            }
-            List<String> simulationLines = overlay.summary("archetype overlap m");
-
-            int unconverged = (int) curve.stream().filter(c -> c.status() != org.saddle.solver.SolveStatus.CONVERGED).count()
-                    + (int) oneStep.stream().filter(o -> o.solution() != null && !o.solution().converged()).count()
-                    + (int) oneStepCritical.stream().filter(c -> c.status() != org.saddle.solver.SolveStatus.CONVERGED).count();
-            try (ResultDirectory out = ResultDirectory.create(resultsRoot, study.name())) {
-                List<String> files = new ArrayList<>();
-                lineTable(linePoints).write(out.file("phase-lines.csv"));
-                files.add("phase-lines.csv");
-                curveTable(study, curve).write(out.file("critical-load.csv"));
-                files.add("critical-load.csv");
-                if (!thresholds.isEmpty()) {
-                    thresholdTable(thresholds).write(out.file("thresholds.csv"));
-                    files.add("thresholds.csv");
-                }
-                if (study.oneStep()) {
-                    oneStepTable(oneStep).write(out.file("one-step.csv"));
-                    files.add("one-step.csv");
-                    CsvTable oc = new CsvTable("dataset_entropy", "alpha_c_1rsb", "error", "alpha_c_rs", "m", "q0", "mu",
-                            "status", "message");
-                    for (int i = 0; i < oneStepCritical.size(); i++) {
-                        var c = oneStepCritical.get(i);
-                        var at = c.at();
-                        oc.row(study.entropies().get(i), c.load(), c.error(), c.replicaSymmetricLoad(),
-                                at == null ? Double.NaN : at.m(), at == null ? Double.NaN : at.q0(),
-                                at == null ? Double.NaN : at.mu(), c.status(), c.message());
-                    }
-                    oc.write(out.file("critical-load-1rsb.csv"));
-                    files.add("critical-load-1rsb.csv");
-                }
-                XYChart diagram = phaseDiagram(study, linePoints, oneStep);
-                if (study.simulation().isPresent()) {
-                    LearningStudy.MonteCarlo mc = study.simulation().get();
-                    DenseMonteCarlo.overlay(diagram, mc.grid(), overlay.points(), overlay.fits(), String.format(
-                            java.util.Locale.ROOT, "MC rho = %.3g (M = %d)", mc.datasetEntropy(), mc.examples()));
-                    DenseMonteCarlo.writeSimulation(overlay.points(), out.file("simulation.csv"));
-                    DenseMonteCarlo.writeTransition(study.interactionOrder(), overlay.crossings(), overlay.fits(),
-                            out.file("transition.csv"));
-                    files.addAll(List.of("simulation.csv", "transition.csv"));
-                }
-                Figures.save(diagram, out.file("phase-diagram"));
-                Figures.save(criticalLoadFigure(study, curve, oneStepCritical), out.file("critical-load"));
-                files.addAll(List.of("phase-diagram.png", "phase-diagram.svg", "critical-load.png", "critical-load.svg", "run.json"));
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("study", study.name());
-                json.put("model", "learning");
-                json.put("config_file", study.source());
-                json.put("config", study.configText());
-                json.put("provenance", environment);
-                json.put("seed", study.seed());
-                json.put("random_streams", study.simulation().isPresent()
-                        ? "theory deterministic; Monte Carlo: grid point g = (N, load, T) with N slowest, T fastest, each "
-                        + "sorted; sample s uses (seed, g, s, stream): 0 archetypes, 4 example noise, 2 and 3 the replicas; "
-                        + "results independent of --threads"
-                        : "none: theory only, deterministic; results independent of --threads");
-                json.put("threads", threads);
-                Map<String, Object> solverInfo = new LinkedHashMap<>();
-                solverInfo.put("ansatz", study.oneStep() ? "rs + 1rsb (below the AT line)" : "rs");
-                solverInfo.put("quadrature", "Gauss-Hermite order " + study.quadratureOrder()
-                        + "; 1RSB: Gauss-Hermite 40 inside, Gauss-Legendre 16 x 8 panels outside");
-                solverInfo.put("model_normalization", "H = -(N/P!) sum_mu (overlap)^P, alpha = K/N^(P-1); papers' beta' = 2 beta/P! is our beta");
-                solverInfo.put("phase_line_points", linePoints.size() * 6);
-                solverInfo.put("one_step_solves", oneStep.size());
-                solverInfo.put("not_converged", unconverged);
-                json.put("solver", solverInfo);
-                study.simulation().ifPresent(mc -> json.put("simulation", simulationJson(study, mc)));
-                Map<String, Object> timing = new LinkedHashMap<>();
-                timing.put("phase_lines_seconds", linesSeconds);
-                timing.put("theory_seconds", totalTheory);
-                timing.put("total_seconds", seconds(started));
-                json.put("timing", timing);
-                json.put("files", files);
-                Json.write(json, out.file("run.json"));
-                Path folder = out.commit();
-                return new Outcome(folder, seconds(started), unconverged, oneStep.size(), simulationLines);
-            }
-        } finally {
-            pool.shutdownNow();
+        static OneStepPoint of(double rho, double load, double fraction, double temperature,
+                LearningOneStepSolver.Solution s) {
+            var o = s.order();
+            return new OneStepPoint(rho, load, fraction, temperature, true, o == null ? Double.NaN : o.m(),
+                    o == null ? Double.NaN : o.n(), o == null ? Double.NaN : o.q0(), o == null ? Double.NaN : o.q1(),
+                    o == null ? Double.NaN : o.parisiParameter(), s.freeEnergy(), s.rsFreeEnergy(), s.differsFromRS(),
+                    s.result() == null ? "NONE" : s.result().status().toString(),
+                    s.result() == null ? Double.NaN : s.result().residual(), s.message(), s.converged());
         }
+
+        static OneStepPoint noAtLine(double rho, double load, double fraction) {
+            return new OneStepPoint(rho, load, fraction, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, false, "NO_AT_LINE", Double.NaN, "no AT line at this load", true);
+        }
+    }
+
+    /** {@code onestep-critical/i}: the T = 0 1RSB critical load at one dataset entropy, with its state at alpha_c. */
+    record OneStepCritical(double load, double error, double rsLoad, double m, double q0, double mu, SolveStatus status,
+            String message) implements Unit {}
+
+    /** {@code mc/g}: Monte Carlo grid point g. */
+    record Simulated(DenseMonteCarlo.Point point) implements Unit {}
+
+    private final LearningStudy study;
+
+    public LearningStudyRunner(LearningStudy study) {
+        this.study = study;
+    }
+
+    @Override
+    public String name() {
+        return study.name();
+    }
+
+    @Override
+    public String model() {
+        return "learning";
+    }
+
+    @Override
+    public String configSource() {
+        return study.source();
+    }
+
+    @Override
+    public String configText() {
+        return study.configText();
+    }
+
+    @Override
+    public List<String> units() {
+        List<String> units = new ArrayList<>();
+        add(units, "lines", study.entropies().size() * study.lineLoads().size());
+        add(units, "critical", study.curveEntropies().size());
+        add(units, "threshold", study.thresholdLoads().size());
+        if (study.oneStep()) {
+            add(units, "onestep", study.entropies().size() * study.oneStepLoads().size() * study.oneStepFractions().size());
+            add(units, "onestep-critical", study.entropies().size());
+        }
+        study.simulation().ifPresent(mc -> add(units, "mc", mc.grid().gridPoints()));
+        return units;
+    }
+
+    private static void add(List<String> units, String kind, int count) {
+        for (int i = 0; i < count; i++) {
+            units.add(kind + "/" + i);
+        }
+    }
+
+    @Override
+    public Unit compute(String unit) {
+        int i = Integer.parseInt(unit.substring(unit.indexOf('/') + 1));
+        if (Sweeps.kind(unit).equals("mc")) {
+            LearningStudy.MonteCarlo mc = study.simulation().orElseThrow();
+            DenseStudy.Simulation grid = mc.grid();
+            int p = study.interactionOrder();
+            return new Simulated(DenseMonteCarlo.gridPoint(grid, p, i, (g, n, k, t) -> LearningSimulation.run(
+                    new LearningSimulation.Spec(study.mode(), p, n, k, mc.examples(), mc.quality(), t,
+                            grid.equilibrationSweeps(), grid.measurementSweeps(), grid.samples(), study.seed()), g, 1)));
+        }
+        LearningSolver solver = new LearningSolver(study.quadratureOrder());
+        switch (Sweeps.kind(unit)) {
+            case "lines": {
+                double rho = study.entropies().get(i / study.lineLoads().size());
+                double load = study.lineLoads().get(i % study.lineLoads().size());
+                var lines = solver.phaseLines(study.dataset(rho), new double[] {load});
+                return new LinePoint(rho, load, List.of(lines.retrievalSpinodal().get(0), lines.reentrant().get(0),
+                        lines.firstOrder().get(0), lines.almeidaThouless().get(0), lines.spinGlassSpinodal().get(0),
+                        lines.entropyCrisis().get(0), lines.lowerFirstOrder().get(0), lines.dynamicalGlass().get(0),
+                        lines.staticGlass().get(0), lines.gardner().get(0)));
+            }
+            case "critical":
+                return new Curve(solver.criticalLoadZeroTemperature(study.dataset(study.curveEntropies().get(i))));
+            case "threshold":
+                return new Threshold(solver.learningThresholdZeroTemperature(study.dataset(0.0),
+                        study.thresholdLoads().get(i)));
+            case "onestep": {
+                int nf = study.oneStepFractions().size();
+                int nl = study.oneStepLoads().size();
+                double rho = study.entropies().get(i / (nl * nf));
+                double load = study.oneStepLoads().get(i / nf % nl);
+                double fraction = study.oneStepFractions().get(i % nf);
+                LearningDataset d = study.dataset(rho);
+                Boundary at = solver.atTemperature(d, load);
+                if (!at.exists()) {
+                    return OneStepPoint.noAtLine(rho, load, fraction);
+                }
+                double t = fraction * at.temperature();
+                return OneStepPoint.of(rho, load, fraction, t, new LearningOneStepSolver(solver, 40, 8).solve(d, load, t));
+            }
+            case "onestep-critical": {
+                var c = new LearningOneStepSolver(solver, 40, 8).criticalLoadZeroTemperature(
+                        study.dataset(study.entropies().get(i)));
+                var at = c.at();
+                return new OneStepCritical(c.load(), c.error(), c.replicaSymmetricLoad(), at == null ? Double.NaN : at.m(),
+                        at == null ? Double.NaN : at.q0(), at == null ? Double.NaN : at.mu(), c.status(), c.message());
+            }
+            default:
+                throw new IllegalArgumentException("not a unit of a learning study: " + unit);
+        }
+    }
+
+    @Override
+    public String encode(Unit result) {
+        Payload.Writer w = Payload.writer();
+        if (result instanceof LinePoint p) {
+            w.add(p.rho()).add(p.load()).add(p.lines().size());
+            p.lines().forEach(b -> JournalValues.add(w, b));
+        } else if (result instanceof Curve c) {
+            JournalValues.add(w, c.critical());
+        } else if (result instanceof Threshold t) {
+            var th = t.threshold();
+            w.add(th.load()).add(th.temperature()).add(th.datasetEntropy()).add(th.error()).add(th.examples())
+                    .add(th.exists()).addNullable(th.status());
+        } else if (result instanceof OneStepPoint p) {
+            w.add(p.rho()).add(p.load()).add(p.fraction()).add(p.temperature()).add(p.solved()).add(p.m()).add(p.n())
+                    .add(p.q0()).add(p.q1()).add(p.parisiParameter()).add(p.freeEnergy()).add(p.rsFreeEnergy())
+                    .add(p.differsFromRS()).add(p.status()).add(p.residual()).addNullable(p.message()).add(p.converged());
+        } else if (result instanceof OneStepCritical c) {
+            w.add(c.load()).add(c.error()).add(c.rsLoad()).add(c.m()).add(c.q0()).add(c.mu())
+                    .addNullable(c.status() == null ? null : c.status().name()).addNullable(c.message());
+        } else if (result instanceof Simulated s) {
+            DenseMonteCarlo.encode(w, s.point());
+        }
+        return w.toString();
+    }
+
+    @Override
+    public Unit decode(String unit, String payload) {
+        Payload.Reader r = Payload.reader(payload);
+        Unit result = switch (Sweeps.kind(unit)) {
+            case "lines" -> {
+                double rho = r.nextDouble();
+                double load = r.nextDouble();
+                List<Boundary> lines = new ArrayList<>();
+                for (int j = r.nextInt(); j > 0; j--) {
+                    lines.add(JournalValues.readBoundary(r));
+                }
+                yield new LinePoint(rho, load, List.copyOf(lines));
+            }
+            case "critical" -> new Curve(JournalValues.readCriticalLoad(r));
+            case "threshold" -> new Threshold(new LearningSolver.Threshold(r.nextDouble(), r.nextDouble(), r.nextDouble(),
+                    r.nextDouble(), r.nextDouble(), r.nextBoolean(), r.nextNullableString()));
+            case "onestep" -> new OneStepPoint(r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
+                    r.nextBoolean(), r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
+                    r.nextDouble(), r.nextDouble(), r.nextBoolean(), r.nextString(), r.nextDouble(), r.nextNullableString(),
+                    r.nextBoolean());
+            case "onestep-critical" -> new OneStepCritical(r.nextDouble(), r.nextDouble(), r.nextDouble(), r.nextDouble(),
+                    r.nextDouble(), r.nextDouble(), JournalValues.status(r.nextNullableString()), r.nextNullableString());
+            case "mc" -> new Simulated(DenseMonteCarlo.decode(r));
+            default -> throw new IllegalArgumentException("not a unit of a learning study: " + unit);
+        };
+        r.end();
+        return result;
+    }
+
+    @Override
+    public Written write(List<Unit> results, Path out) {
+        List<LinePoint> linePoints = new ArrayList<>();
+        List<CriticalLoad> curve = new ArrayList<>();
+        List<LearningSolver.Threshold> thresholds = new ArrayList<>();
+        List<OneStepPoint> oneStep = new ArrayList<>();
+        List<OneStepCritical> oneStepCritical = new ArrayList<>();
+        List<DenseMonteCarlo.Point> points = new ArrayList<>();
+        for (Unit u : results) {
+            if (u instanceof LinePoint p) {
+                linePoints.add(p);
+            } else if (u instanceof Curve c) {
+                curve.add(c.critical());
+            } else if (u instanceof Threshold t) {
+                thresholds.add(t.threshold());
+            } else if (u instanceof OneStepPoint p) {
+                oneStep.add(p);
+            } else if (u instanceof OneStepCritical c) {
+                oneStepCritical.add(c);
+            } else if (u instanceof Simulated s) {
+                points.add(s.point());
+            }
+        }
+        DenseMonteCarlo.Overlay overlay = study.simulation().map(mc -> DenseMonteCarlo.Overlay.of(mc.grid(), points))
+                .orElse(DenseMonteCarlo.Overlay.NONE);
+        int unconverged = (int) curve.stream().filter(c -> c.status() != SolveStatus.CONVERGED).count()
+                + (int) oneStep.stream().filter(o -> o.solved() && !o.converged()).count()
+                + (int) oneStepCritical.stream().filter(c -> c.status() != SolveStatus.CONVERGED).count();
+        List<String> files = new ArrayList<>();
+        lineTable(linePoints).write(out.resolve("phase-lines.csv"));
+        files.add("phase-lines.csv");
+        curveTable(study, curve).write(out.resolve("critical-load.csv"));
+        files.add("critical-load.csv");
+        if (!thresholds.isEmpty()) {
+            thresholdTable(thresholds).write(out.resolve("thresholds.csv"));
+            files.add("thresholds.csv");
+        }
+        if (study.oneStep()) {
+            oneStepTable(oneStep).write(out.resolve("one-step.csv"));
+            files.add("one-step.csv");
+            CsvTable oc = new CsvTable("dataset_entropy", "alpha_c_1rsb", "error", "alpha_c_rs", "m", "q0", "mu",
+                    "status", "message");
+            for (int i = 0; i < oneStepCritical.size(); i++) {
+                var c = oneStepCritical.get(i);
+                oc.row(study.entropies().get(i), c.load(), c.error(), c.rsLoad(), c.m(), c.q0(), c.mu(), c.status(),
+                        c.message());
+            }
+            oc.write(out.resolve("critical-load-1rsb.csv"));
+            files.add("critical-load-1rsb.csv");
+        }
+        XYChart diagram = phaseDiagram(study, linePoints, oneStep);
+        if (study.simulation().isPresent()) {
+            LearningStudy.MonteCarlo mc = study.simulation().get();
+            DenseMonteCarlo.overlay(diagram, mc.grid(), overlay.points(), overlay.fits(), String.format(
+                    java.util.Locale.ROOT, "MC rho = %.3g (M = %d)", mc.datasetEntropy(), mc.examples()));
+            DenseMonteCarlo.writeSimulation(overlay.points(), out.resolve("simulation.csv"));
+            DenseMonteCarlo.writeTransition(study.interactionOrder(), overlay.crossings(), overlay.fits(),
+                    out.resolve("transition.csv"));
+            files.addAll(List.of("simulation.csv", "transition.csv"));
+        }
+        Figures.save(diagram, out.resolve("phase-diagram"));
+        Figures.save(criticalLoadFigure(study, curve, oneStepCritical), out.resolve("critical-load"));
+        files.addAll(List.of("phase-diagram.png", "phase-diagram.svg", "critical-load.png", "critical-load.svg", "run.json"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("study", study.name());
+        json.put("model", "learning");
+        json.put("config_file", study.source());
+        json.put("config", study.configText());
+        json.put("provenance", Provenance.code(Path.of(".")));
+        json.put("seed", study.seed());
+        json.put("random_streams", study.simulation().isPresent()
+                ? "theory deterministic; Monte Carlo: grid point g = (N, load, T) with N slowest, T fastest, each "
+                + "sorted; sample s uses (seed, g, s, stream): 0 archetypes, 4 example noise, 2 and 3 the replicas; "
+                + "results independent of --threads and of --shard"
+                : "none: theory only, deterministic; results independent of --threads and of --shard");
+        Map<String, Object> solverInfo = new LinkedHashMap<>();
+        solverInfo.put("ansatz", study.oneStep() ? "rs + 1rsb (below the AT line)" : "rs");
+        solverInfo.put("quadrature", "Gauss-Hermite order " + study.quadratureOrder()
+                + "; 1RSB: Gauss-Hermite 40 inside, Gauss-Legendre 16 x 8 panels outside");
+        solverInfo.put("model_normalization", "H = -(N/P!) sum_mu (overlap)^P, alpha = K/N^(P-1); papers' beta' = 2 beta/P! is our beta");
+        solverInfo.put("phase_line_points", linePoints.size() * 6);
+        solverInfo.put("one_step_solves", oneStep.size());
+        solverInfo.put("not_converged", unconverged);
+        json.put("solver", solverInfo);
+        study.simulation().ifPresent(mc -> json.put("simulation", simulationJson(study, mc)));
+        json.put("units", "lines/i (phase lines at one (rho, load)), critical/i, threshold/i, onestep/i, "
+                + "onestep-critical/i (one solve each) and mc/g (Monte Carlo grid point g, all its samples); see journal/");
+        json.put("timing", "see timing.json (host, JVM, wall and compute seconds)");
+        json.put("files", files);
+        Json.write(json, out.resolve("run.json"));
+        List<String> warnings = new ArrayList<>();
+        if (unconverged > 0) {
+            warnings.add("warning: " + unconverged + " solves did not converge; see the status columns");
+        }
+        List<String> lines = new ArrayList<>(List.of(String.format(
+                "study %s: %d dataset entropies x %d loads of phase lines, %d 1RSB solves", study.name(),
+                study.entropies().size(), study.lineLoads().size(), oneStep.size())));
+        lines.addAll(overlay.summary("archetype overlap m"));
+        return new Written(files, lines, warnings);
     }
 
     private static Map<String, Object> simulationJson(LearningStudy study, LearningStudy.MonteCarlo mc) {
@@ -240,31 +362,6 @@ public final class LearningStudyRunner {
         json.put("transition", "first load where the mean Mattis overlap with archetype 1 falls through 1/2, linear "
                 + "interpolation in K/N^(P-1), extrapolated linearly in 1/N by weighted least squares");
         return json;
-    }
-
-    private <T> List<T> runAll(ExecutorService pool, List<Supplier<T>> tasks, String label) {
-        Progress progress = Progress.onStderr(label, tasks.size(), showProgress);
-        List<Future<T>> futures = new ArrayList<>();
-        for (Supplier<T> t : tasks) {
-            futures.add(pool.submit(() -> {
-                T r = t.get();
-                progress.advance(1);
-                return r;
-            }));
-        }
-        List<T> out = new ArrayList<>();
-        try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComputationException("interrupted");
-        } catch (ExecutionException e) {
-            throw new ComputationException("a " + label.strip() + " task failed: " + e.getCause());
-        }
-        progress.finish();
-        return out;
     }
 
     private static CsvTable lineTable(List<LinePoint> points) {
@@ -300,17 +397,8 @@ public final class LearningStudyRunner {
         CsvTable t = new CsvTable("dataset_entropy", "load", "t_over_t_at", "temperature", "m", "n", "q0", "q1",
                 "parisi_parameter", "free_energy_1rsb", "free_energy_rs", "differs_from_rs", "status", "residual", "message");
         for (OneStepPoint p : points) {
-            var s = p.solution();
-            if (s == null) {
-                t.row(p.rho(), p.load(), p.fraction(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, false, "NO_AT_LINE", Double.NaN, "no AT line at this load");
-                continue;
-            }
-            var o = s.order();
-            t.row(p.rho(), p.load(), p.fraction(), p.temperature(), o == null ? Double.NaN : o.m(), o == null ? Double.NaN : o.n(),
-                    o == null ? Double.NaN : o.q0(), o == null ? Double.NaN : o.q1(), o == null ? Double.NaN : o.parisiParameter(),
-                    s.freeEnergy(), s.rsFreeEnergy(), s.differsFromRS(), s.result() == null ? "NONE" : s.result().status(),
-                    s.result() == null ? Double.NaN : s.result().residual(), s.message());
+            t.row(p.rho(), p.load(), p.fraction(), p.temperature(), p.m(), p.n(), p.q0(), p.q1(), p.parisiParameter(),
+                    p.freeEnergy(), p.rsFreeEnergy(), p.differsFromRS(), p.status(), p.residual(), p.message());
         }
         return t;
     }
@@ -360,7 +448,7 @@ public final class LearningStudyRunner {
         }
         List<double[]> broken = new ArrayList<>();
         for (OneStepPoint p : oneStep) {
-            if (p.solution() != null && p.solution().differsFromRS()) {
+            if (p.solved() && p.differsFromRS()) {
                 broken.add(new double[] {p.load(), p.temperature()});
             }
         }
@@ -372,7 +460,7 @@ public final class LearningStudyRunner {
     }
 
     private static XYChart criticalLoadFigure(LearningStudy study, List<CriticalLoad> curve,
-            List<LearningOneStepSolver.ZeroTemperatureCriticalLoad> oneStep) {
+            List<OneStepCritical> oneStep) {
         XYChart chart = Figures.chart(study.name() + ": T = 0 critical load (learning threshold)",
                 "dataset entropy rho = (1 - r^2)/(M r^2)", "alpha_c(rho)");
         List<double[]> xy = new ArrayList<>();
@@ -398,7 +486,4 @@ public final class LearningStudyRunner {
         return chart;
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
 }

@@ -52,6 +52,12 @@ public final class Payload {
             return this;
         }
 
+        /** A string that may be null: whether it is present, then the string if it is. */
+        public Writer addNullable(String value) {
+            add(value != null);
+            return value != null ? add(value) : this;
+        }
+
         /** The length, then the values. */
         public Writer add(double[] values) {
             add(values.length);
@@ -138,6 +144,11 @@ public final class Payload {
                 throw new IllegalArgumentException("expected a string, found " + node + " in payload: " + text);
             }
             return node.asText();
+        }
+
+        /** The inverse of {@link Writer#addNullable}. */
+        public String nextNullableString() {
+            return nextBoolean() ? nextString() : null;
         }
 
         public double[] nextDoubles() {
