@@ -31,6 +31,19 @@ final class HopfieldChain {
     private final Xoshiro256PlusPlus rng;
     private final OverlapKernel kernel;
     private long sumSquares;
+    /**
+     * Bit-packed path (with short storage): the rows as {@link PackedPatterns} (N K / 8 bytes instead of N K), the
+     * overlaps biased by {@value #BIAS} in {@code biased} (padded to whole blocks), their sum, and each row's set bits;
+     * S_i = 2 (masked sum - BIAS ones_i) - sum_mu M_mu (xi = 2 bit - 1). Null/unused on the int8 paths.
+     */
+    private static final int BIAS = 16384;
+    private final short[] bits;
+    private final short[] biased;
+    private final int[] ones;
+    private final int rowShorts;
+    private final int blocks;
+    private final PackedOverlapKernel packed;
+    private int overlapSum;
 
     /**
      * @param xi       site-major patterns, {@code xi[i*K + mu] = +-1}, shared read-only between chains
@@ -41,14 +54,27 @@ final class HopfieldChain {
      * @param kernel   the overlap kernel
      */
     HopfieldChain(byte[] xi, int neurons, int patterns, byte[] start, Xoshiro256PlusPlus rng, OverlapKernel kernel) {
-        this(xi, neurons, patterns, start, rng, kernel, neurons <= OverlapKernel.MAX_SHORT_NEURONS);
+        this(xi, neurons, patterns, start, rng, kernel, neurons <= OverlapKernel.MAX_SHORT_NEURONS,
+                neurons <= OverlapKernel.MAX_SHORT_NEURONS);
     }
 
     /** As above, choosing the overlap storage explicitly (short storage requires N &lt;= 16383); for tests. */
     HopfieldChain(byte[] xi, int neurons, int patterns, byte[] start, Xoshiro256PlusPlus rng, OverlapKernel kernel,
             boolean shortOverlaps) {
+        this(xi, neurons, patterns, start, rng, kernel, shortOverlaps, false);
+    }
+
+    /**
+     * As above; {@code packedRows} reads bit-packed rows (needs short storage). Every path computes the same integer
+     * fields, so the chains are identical bit for bit (tested).
+     */
+    HopfieldChain(byte[] xi, int neurons, int patterns, byte[] start, Xoshiro256PlusPlus rng, OverlapKernel kernel,
+            boolean shortOverlaps, boolean packedRows) {
         if (shortOverlaps && neurons > OverlapKernel.MAX_SHORT_NEURONS) {
             throw new IllegalArgumentException("short overlaps need N <= " + OverlapKernel.MAX_SHORT_NEURONS);
+        }
+        if (packedRows && !shortOverlaps) {
+            throw new IllegalArgumentException("packed rows need short overlaps");
         }
         if (xi.length != neurons * patterns || start.length != neurons) {
             throw new IllegalArgumentException("xi must have N*K entries and start N entries");
@@ -62,6 +88,36 @@ final class HopfieldChain {
         int[] m = new int[patterns];
         recomputeOverlaps(m);
         this.sumSquares = sumOfSquares(m);
+        if (packedRows) {
+            this.overlaps = null;
+            this.compactOverlaps = null;
+            this.bits = PackedPatterns.pack(xi, neurons, patterns);
+            this.blocks = PackedPatterns.blocks(patterns);
+            this.rowShorts = PackedPatterns.rowShorts(patterns);
+            this.biased = new short[PackedPatterns.paddedPatterns(patterns)];
+            this.ones = new int[neurons];
+            this.packed = kernel.packed();
+            int sum = 0;
+            for (int mu = 0; mu < patterns; mu++) {
+                biased[mu] = (short) (m[mu] + BIAS);
+                sum += m[mu];
+            }
+            this.overlapSum = sum;
+            for (int i = 0; i < neurons; i++) {
+                int count = 0;
+                for (int mu = 0; mu < patterns; mu++) {
+                    count += xi[i * patterns + mu] > 0 ? 1 : 0;
+                }
+                ones[i] = count;
+            }
+            return;
+        }
+        this.bits = null;
+        this.biased = null;
+        this.ones = null;
+        this.rowShorts = 0;
+        this.blocks = 0;
+        this.packed = null;
         if (shortOverlaps) {
             this.overlaps = null;
             this.compactOverlaps = new short[patterns];
@@ -142,11 +198,11 @@ final class HopfieldChain {
         for (; t + 1 < neurons; t += 2) {
             int a = rng.nextInt(neurons); // random sequential site selection
             int b = rng.nextInt(neurons);
-            long both = fieldPair(a * patterns, b * patterns);
+            long both = fieldPair(a, b);
             int fieldB = OverlapKernel.second(both);
             if (attempt(mode, c, a, OverlapKernel.first(both))) {
                 accepted++;
-                fieldB = field(b * patterns); // M changed: the second field is summed afresh
+                fieldB = field(b); // M changed: the second field is summed afresh
             }
             if (attempt(mode, c, b, fieldB)) {
                 accepted++;
@@ -154,7 +210,7 @@ final class HopfieldChain {
         }
         if (t < neurons) {
             int a = rng.nextInt(neurons);
-            if (attempt(mode, c, a, field(a * patterns))) {
+            if (attempt(mode, c, a, field(a))) {
                 accepted++;
             }
         }
@@ -185,7 +241,7 @@ final class HopfieldChain {
             flip = d < 0;                 // T = 0: only strict descent
         }
         if (flip) {
-            flip(i, i * patterns, s, d);
+            flip(i, s, d);
         }
         return flip;
     }
@@ -199,25 +255,35 @@ final class HopfieldChain {
         };
     }
 
-    /** {@code S_i = sum_mu xi_i^mu M_mu} for the row starting at {@code off = i K}. */
-    private int field(int off) {
+    /** {@code S_i = sum_mu xi_i^mu M_mu}. */
+    private int field(int i) {
+        if (packed != null) {
+            return 2 * (packed.maskedSum(bits, i * rowShorts, biased, blocks) - BIAS * ones[i]) - overlapSum;
+        }
+        int off = i * patterns;
         return compactOverlaps != null
                 ? kernel.fieldShort(xi, off, compactOverlaps, patterns)
                 : kernel.field(xi, off, overlaps, patterns);
     }
 
     /** Fields of two rows against the same overlaps, packed (see {@link OverlapKernel#fieldPair}). */
-    private long fieldPair(int offA, int offB) {
+    private long fieldPair(int a, int b) {
+        if (packed != null) {
+            return OverlapKernel.pack(field(a), field(b));
+        }
         return compactOverlaps != null
-                ? kernel.fieldPairShort(xi, offA, offB, compactOverlaps, patterns)
-                : kernel.fieldPair(xi, offA, offB, overlaps, patterns);
+                ? kernel.fieldPairShort(xi, a * patterns, b * patterns, compactOverlaps, patterns)
+                : kernel.fieldPair(xi, a * patterns, b * patterns, overlaps, patterns);
     }
 
-    private void flip(int i, int off, int s, long d) {
-        if (compactOverlaps != null) {
-            kernel.addScaledShort(xi, off, compactOverlaps, patterns, -2 * s); // M_mu -= 2 sigma_i xi_i^mu
+    private void flip(int i, int s, long d) {
+        if (packed != null) {
+            packed.addScaledShort(bits, i * rowShorts, biased, blocks, -2 * s); // M_mu -= 2 sigma_i xi_i^mu
+            overlapSum -= 2 * s * (2 * ones[i] - patterns);
+        } else if (compactOverlaps != null) {
+            kernel.addScaledShort(xi, i * patterns, compactOverlaps, patterns, -2 * s);
         } else {
-            kernel.addScaled(xi, off, overlaps, patterns, -2 * s);
+            kernel.addScaled(xi, i * patterns, overlaps, patterns, -2 * s);
         }
         sigma[i] = (byte) -s;
         sumSquares -= 4 * d;                                 // sum M^2 changes by -4 d_i
@@ -225,7 +291,8 @@ final class HopfieldChain {
 
     /** {@code m_mu = M_mu / N}. */
     double overlap(int mu) {
-        return (double) (compactOverlaps != null ? compactOverlaps[mu] : overlaps[mu]) / neurons;
+        return (double) (packed != null ? biased[mu] - BIAS : compactOverlaps != null ? compactOverlaps[mu] : overlaps[mu])
+                / neurons;
     }
 
     /** {@code e = H/N = -(1/(2N^2)) sum_mu M_mu^2 + K/(2N)}. */
@@ -249,7 +316,7 @@ final class HopfieldChain {
         }
         int[] m = new int[patterns];
         for (int mu = 0; mu < patterns; mu++) {
-            m[mu] = compactOverlaps[mu];
+            m[mu] = packed != null ? biased[mu] - BIAS : compactOverlaps[mu];
         }
         return m;
     }

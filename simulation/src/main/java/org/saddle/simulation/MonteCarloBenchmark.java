@@ -56,7 +56,9 @@ public final class MonteCarloBenchmark {
             throw new IllegalArgumentException("seconds must be > 0, got " + seconds);
         }
         double beta = 1.0 / temperature;
-        return measure(neurons, patterns, temperature, threads, seconds, kernel.name(), chainIndex -> {
+        // HopfieldChain reads bit-packed rows whenever the overlaps fit shorts (N <= 16383)
+        String name = neurons <= OverlapKernel.MAX_SHORT_NEURONS ? kernel.packed().name() : kernel.name();
+        return measure(neurons, patterns, temperature, threads, seconds, name, chainIndex -> {
             byte[] xi = HopfieldChain.randomPatterns(neurons, patterns, Xoshiro256PlusPlus.forStream(seed, 0, chainIndex, 0));
             byte[] start = HopfieldChain.cue(xi, neurons, patterns, 0, 0, Xoshiro256PlusPlus.forStream(seed, 0, chainIndex, 1));
             HopfieldChain chain = new HopfieldChain(xi, neurons, patterns, start,

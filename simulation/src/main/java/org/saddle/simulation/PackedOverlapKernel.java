@@ -21,6 +21,12 @@ public interface PackedOverlapKernel {
     /** {@code overlaps[mu] += factor * xi^mu} for mu &lt; k, xi from the packed row (factor = -2 sigma_i on a flip). */
     void addScaled(short[] bits, int row, int[] overlaps, int k, int factor);
 
+    /**
+     * {@code u[mu] += factor * xi^mu} for every mu of the row's whole blocks (the padding entries of u, whose bits are
+     * 0, move by -factor and are never read by {@link #maskedSum}); entries stay short (callers keep them in range).
+     */
+    void addScaledShort(short[] bits, int row, short[] u, int blocks, int factor);
+
     /** "packed-scalar" or "packed-vector-&lt;species&gt;". */
     String name();
 }

@@ -31,6 +31,14 @@ final class ScalarPackedKernel implements PackedOverlapKernel {
     }
 
     @Override
+    public void addScaledShort(short[] bits, int row, short[] u, int blocks, int factor) {
+        int k = blocks * PackedPatterns.BLOCK;
+        for (int mu = 0; mu < k; mu++) {
+            u[mu] = (short) (u[mu] + factor * PackedPatterns.sign(bits, row, mu));
+        }
+    }
+
+    @Override
     public String name() {
         return "packed-scalar";
     }

@@ -92,6 +92,22 @@ final class VectorPackedKernel implements PackedOverlapKernel {
         }
     }
 
+    /** Per block: for each bit b, {@code (w << 15-b) >> 15} is the 0/-1 mask and {@code (mask & 2 factor) - factor}. */
+    @Override
+    public void addScaledShort(short[] bits, int row, short[] u, int blocks, int factor) {
+        short twice = (short) (2 * factor);
+        short minus = (short) (-factor);
+        for (int c = 0; c < blocks; c++) {
+            ShortVector w = ShortVector.fromArray(SHORTS, bits, row + c * W);
+            int at = c * B;
+            for (int b = 0; b < 16; b++, at += W) {
+                ShortVector xi = w.lanewise(VectorOperators.LSHL, 15 - b).lanewise(VectorOperators.ASHR, 15)
+                        .and(twice).add(minus);
+                ShortVector.fromArray(SHORTS, u, at).add(xi).intoArray(u, at);
+            }
+        }
+    }
+
     @Override
     public String name() {
         return "packed-vector-" + SHORTS;

@@ -32,11 +32,12 @@ class BookkeepingTest {
         int k = 37;
         for (OverlapKernel kernel : new OverlapKernel[] {OverlapKernels.scalar(), OverlapKernels.best()}) {
             for (Dynamics d : Dynamics.values()) {
-              for (boolean shortOverlaps : new boolean[] {true, false}) {
+              for (int storage = 0; storage < 3; storage++) { // short, int, bit-packed rows with short overlaps
+                boolean shortOverlaps = storage != 1;
                 byte[] xi = HopfieldChain.randomPatterns(n, k, Xoshiro256PlusPlus.forStream(5, 0, 0, 0));
                 byte[] start = HopfieldChain.cue(xi, n, k, 0, 0.5, Xoshiro256PlusPlus.forStream(5, 0, 0, 1));
                 HopfieldChain chain = new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(5, 0, 0, 2), kernel,
-                        shortOverlaps);
+                        shortOverlaps, storage == 2);
                 long accepted = 0;
                 for (int t = 0; t < 200; t++) {
                     accepted += chain.sweep(d, 1.0 / 1.5); // T = 1.5: paramagnetic, many flips
@@ -46,7 +47,7 @@ class BookkeepingTest {
                 assertTrue(accepted > n / 10, "the chain must actually move: " + accepted);
                 int[] fresh = new int[k];
                 chain.recomputeOverlaps(fresh);
-                assertArrayEquals(fresh, chain.overlapsCopy(), d + " " + kernel.name() + " short=" + shortOverlaps);
+                assertArrayEquals(fresh, chain.overlapsCopy(), d + " " + kernel.name() + " storage=" + storage);
                 assertEquals(HopfieldChain.sumOfSquares(fresh), chain.sumSquares());
                 // e = -(1/2N^2) sum_mu M_mu^2 + K/(2N) must equal the definition of H with i != j
                 assertEquals(energyPerNeuronFromDefinition(xi, chain.spinsView(), n, k), chain.energyPerNeuron(), 1e-12);

@@ -113,6 +113,9 @@ class OverlapKernelTest {
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(8, 0, 0, 2), OverlapKernels.scalar(), true),
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(8, 0, 0, 2), OverlapKernels.best(), false),
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(8, 0, 0, 2), OverlapKernels.best(), true),
+            // bit-packed rows (K = 45: one partial block), scalar and vector packed kernels
+            new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(8, 0, 0, 2), OverlapKernels.scalar(), true, true),
+            new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(8, 0, 0, 2), OverlapKernels.best(), true, true),
         };
         for (int t = 0; t < 20; t++) {
             for (HopfieldChain c : chains) {

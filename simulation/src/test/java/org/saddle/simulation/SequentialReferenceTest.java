@@ -77,6 +77,7 @@ class SequentialReferenceTest {
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(3, 1, 4, 2), OverlapKernels.best(), true),
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(3, 1, 4, 2), OverlapKernels.best(), false),
             new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(3, 1, 4, 2), OverlapKernels.scalar(), true),
+            new HopfieldChain(xi, n, k, start, Xoshiro256PlusPlus.forStream(3, 1, 4, 2), OverlapKernels.best(), true, true),
         };
         long flips = 0;
         for (int t = 0; t < 30; t++) {
