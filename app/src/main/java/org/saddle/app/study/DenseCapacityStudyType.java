@@ -22,6 +22,7 @@ import org.saddle.app.output.Json;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.output.ReferencePoints;
 import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ConfiguredStudy;
 import org.saddle.app.sweep.ShardableStudy;
 import org.saddle.app.sweep.Sweeps;
 import org.saddle.simulation.Estimate;
@@ -270,31 +271,12 @@ public final class DenseCapacityStudyType implements StudyType {
     record Critical(DenseStudyRunner.Critical row) implements Unit {}
 
     /** The study as a {@link ShardableStudy} (see the class comment for the units). */
-    static final class Runner implements ShardableStudy<Unit> {
+    static final class Runner extends ConfiguredStudy<Unit> {
         private final Study s;
 
         Runner(Study study) {
+            super("dense-capacity", study.name(), study.source(), study.text());
             this.s = study;
-        }
-
-        @Override
-        public String name() {
-            return s.name();
-        }
-
-        @Override
-        public String model() {
-            return "dense-capacity";
-        }
-
-        @Override
-        public String configSource() {
-            return s.source();
-        }
-
-        @Override
-        public String configText() {
-            return s.text();
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.saddle.app.output.Figures;
 import org.saddle.app.output.Json;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ConfiguredStudy;
 import org.saddle.app.sweep.ShardableStudy;
 import org.saddle.app.sweep.Sweeps;
 import org.saddle.solver.AdaptiveLine;
@@ -42,7 +43,7 @@ import org.saddle.theory.dense.DenseZeroTemperatureEquations;
  * {@code critical/P/ansatz} (one T = 0 critical load each) and {@code mc/g} (Monte Carlo grid point g with all its
  * samples; its streams derive from (seed, g, sample), so it gives the same result on any shard or thread).
  */
-public final class DenseStudyRunner implements ShardableStudy<DenseStudyRunner.Unit> {
+public final class DenseStudyRunner extends ConfiguredStudy<DenseStudyRunner.Unit> {
 
     /** The result of one unit. */
     sealed interface Unit permits Lines, Critical, Simulated {}
@@ -78,28 +79,13 @@ public final class DenseStudyRunner implements ShardableStudy<DenseStudyRunner.U
     private final DenseStudy study;
 
     public DenseStudyRunner(DenseStudy study) {
+        super("dense", study.name(), study.source(), study.configText());
         this.study = study;
     }
 
-    @Override
-    public String name() {
-        return study.name();
-    }
 
-    @Override
-    public String model() {
-        return "dense";
-    }
 
-    @Override
-    public String configSource() {
-        return study.source();
-    }
 
-    @Override
-    public String configText() {
-        return study.configText();
-    }
 
     @Override
     public List<String> units() {

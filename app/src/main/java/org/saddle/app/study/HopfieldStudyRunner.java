@@ -15,6 +15,7 @@ import org.saddle.app.output.PhaseDiagramFigure;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.output.ReferencePoints;
 import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ConfiguredStudy;
 import org.saddle.app.sweep.ShardableStudy;
 import org.saddle.app.sweep.Sweeps;
 import org.saddle.solver.SolveResult;
@@ -38,11 +39,12 @@ import org.saddle.solver.hopfield.PhaseLines;
  * and {@code sim/p/s} (Monte Carlo sample s of grid point p; its random streams derive from (seed, p, s)).
  * Each thread has its own {@link HopfieldSolver}.
  */
-public final class HopfieldStudyRunner implements ShardableStudy<HopfieldStudyRunner.UnitResult> {
+public final class HopfieldStudyRunner extends ConfiguredStudy<HopfieldStudyRunner.UnitResult> {
     private final HopfieldStudy study;
     private final ThreadLocal<HopfieldSolver> solvers;
 
     public HopfieldStudyRunner(HopfieldStudy study) {
+        super("hopfield", study.name(), study.source(), study.configText());
         this.study = study;
         this.solvers = ThreadLocal.withInitial(() -> new HopfieldSolver(study.quadratureOrder()));
     }
@@ -84,25 +86,9 @@ public final class HopfieldStudyRunner implements ShardableStudy<HopfieldStudyRu
     /** One Monte Carlo sample. */
     public record SampleUnit(HopfieldSimulation.SampleResult sample) implements UnitResult {}
 
-    @Override
-    public String name() {
-        return study.name();
-    }
 
-    @Override
-    public String model() {
-        return "hopfield";
-    }
 
-    @Override
-    public String configSource() {
-        return study.source();
-    }
 
-    @Override
-    public String configText() {
-        return study.configText();
-    }
 
     private int samples() {
         return study.simulation().map(HopfieldStudy.Simulation::samples).orElse(0);

@@ -15,6 +15,7 @@ import org.saddle.app.output.Figures;
 import org.saddle.app.output.Json;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ConfiguredStudy;
 import org.saddle.app.sweep.ShardableStudy;
 import org.saddle.app.sweep.Sweeps;
 import org.saddle.simulation.dense.LearningSimulation;
@@ -39,7 +40,7 @@ import org.saddle.theory.learning.LearningDataset;
  * (rho, load, fraction) number i, fraction fastest), {@code onestep-critical/i} (the 1RSB alpha_c at the i-th dataset
  * entropy) and {@code mc/g} (Monte Carlo grid point g with all its samples). Every unit builds its own solvers.
  */
-public final class LearningStudyRunner implements ShardableStudy<LearningStudyRunner.Unit> {
+public final class LearningStudyRunner extends ConfiguredStudy<LearningStudyRunner.Unit> {
 
     /** The result of one unit. */
     sealed interface Unit permits LinePoint, Curve, Threshold, OneStepPoint, OneStepCritical, Simulated {}
@@ -88,28 +89,13 @@ public final class LearningStudyRunner implements ShardableStudy<LearningStudyRu
     private final LearningStudy study;
 
     public LearningStudyRunner(LearningStudy study) {
+        super("learning", study.name(), study.source(), study.configText());
         this.study = study;
     }
 
-    @Override
-    public String name() {
-        return study.name();
-    }
 
-    @Override
-    public String model() {
-        return "learning";
-    }
 
-    @Override
-    public String configSource() {
-        return study.source();
-    }
 
-    @Override
-    public String configText() {
-        return study.configText();
-    }
 
     @Override
     public List<String> units() {

@@ -14,6 +14,7 @@ import org.saddle.app.output.Figures;
 import org.saddle.app.output.Json;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.sweep.Payload;
+import org.saddle.app.sweep.ConfiguredStudy;
 import org.saddle.app.sweep.ShardableStudy;
 import org.saddle.app.sweep.Sweeps;
 import org.saddle.simulation.Estimate;
@@ -32,7 +33,7 @@ import org.saddle.theory.teacherstudent.TeacherStudentModel;
  * Carlo sample s of grid point p = load index x temperatures + temperature index; streams from (seed, p, s)). Each
  * thread has its own solver.
  */
-public final class TeacherStudentStudyRunner implements ShardableStudy<TeacherStudentStudyRunner.UnitResult> {
+public final class TeacherStudentStudyRunner extends ConfiguredStudy<TeacherStudentStudyRunner.UnitResult> {
 
     private static final int CURVE_POINTS = 61;
 
@@ -41,6 +42,7 @@ public final class TeacherStudentStudyRunner implements ShardableStudy<TeacherSt
     private final TeacherStudentModel model;
 
     public TeacherStudentStudyRunner(TeacherStudentStudyType.Study study) {
+        super("teacher-student", study.name(), study.source(), study.configText());
         this.study = study;
         this.model = new TeacherStudentModel(study.interactionOrder());
         this.solvers = ThreadLocal.withInitial(() -> new TeacherStudentSolver(study.interactionOrder(), study.quadratureOrder()));
@@ -58,25 +60,9 @@ public final class TeacherStudentStudyRunner implements ShardableStudy<TeacherSt
     /** One Monte Carlo sample. */
     public record SampleUnit(TeacherStudentSample sample) implements UnitResult {}
 
-    @Override
-    public String name() {
-        return study.name();
-    }
 
-    @Override
-    public String model() {
-        return "teacher-student";
-    }
 
-    @Override
-    public String configSource() {
-        return study.source();
-    }
 
-    @Override
-    public String configText() {
-        return study.configText();
-    }
 
     private int samples() {
         return study.simulation().map(TeacherStudentStudyType.Simulation::samples).orElse(0);
