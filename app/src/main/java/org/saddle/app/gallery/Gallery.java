@@ -84,8 +84,9 @@ public final class Gallery {
                     "phase-diagram",
                     "Supervised dense Hebbian learning at P = 4 (Agliari et al., arXiv 2212.00606; 1RSB: Albanese et al., "
                             + "arXiv 2312.09638): RS lines T_M, T_c, T_AT, T_SG, T_0 in the (alpha, T) plane for several "
-                            + "dataset entropies rho = (1 - r^2)/(M r^2), and the 1RSB retrieval state below the AT line, marked "
-                            + "where it differs from RS. Grey: Monte Carlo of the supervised network (M = 10 examples per "
+                            + "dataset entropies rho = (1 - r^2)/(M r^2), the 1RSB retrieval state below the AT line, marked "
+                            + "where it differs from RS, and the 1RSB glass lines T_d, T_s, T_G (purple, brown: the P-spin glass "
+                            + "at the effective load; T_c is the crossing with that glass). Grey: Monte Carlo of the supervised network (M = 10 examples per "
                             + "archetype at rho = 0.2, Glauber at T = 0.02 from archetype 1, filled where the overlap |m| with "
                             + "the archetype exceeds 1/2; one marker per N, shifted in T) and the m = 1/2 crossing extrapolated "
                             + "in 1/N (black cross, +- 1 s.e.); at these N (<= 32 quick, <= 64 full) the per-N crossings are "
@@ -99,7 +100,10 @@ public final class Gallery {
                             + "free energy) with the teacher's transition T*_c and the paramagnet's zero-entropy line "
                             + "(Theriault and Tantari, SciPost Phys. 17, 040 (2024), Figs. 2 and 4; Saddle units, alpha_paper = 6 "
                             + "alpha, T_paper = 6 T), and Monte Carlo students started on the teacher's pattern, classed by their "
-                            + "teacher overlap t."));
+                            + "teacher overlap t. The paper's statement that this transition is the direct network's "
+                            + "paramagnet to spin-glass transition is checked in the solver: alpha_lR and alpha_gR equal "
+                            + "3 (T/tau_d)^2 and 3 (T/tau_s)^2 with the 1RSB glass temperatures tau_d = 0.6816, tau_s = 0.6514 "
+                            + "of the direct P = 3 network (NishimoriGlassCorrespondenceTest, to 1e-6)."));
 
     /** What one entry's run gave. */
     public record Built(Entry entry, Path config, String configText, Path studyFolder, double wallSeconds,
