@@ -136,5 +136,12 @@ class TeacherStudentCommandsTest {
         CliHarness.Outcome o2 = CliHarness.run("run", t.toString(), "--results-dir", dir.resolve("r").toString(), "--quiet");
         assertEquals(2, o2.exitCode(), o2.err());
         assertTrue(o2.err().contains("teacher-temperature") && o2.err().contains("nishimori"), o2.err());
+        // a reference file that does not exist: exit 2 naming the key, nothing written
+        Path missing = dir.resolve("ref.yaml");
+        Files.writeString(missing, Files.readString(config("ref", "")).replace("seed: 3", "seed: 3\nreference: no-such-points.csv"));
+        CliHarness.Outcome o3 = CliHarness.run("run", missing.toString(), "--results-dir", dir.resolve("r").toString(), "--quiet");
+        assertEquals(2, o3.exitCode(), o3.err());
+        assertTrue(o3.err().contains("reference"), o3.err());
+        assertFalse(Files.exists(dir.resolve("r/ref")));
     }
 }

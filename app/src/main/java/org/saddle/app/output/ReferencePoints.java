@@ -86,4 +86,17 @@ public final class ReferencePoints {
         cells.add(cell.toString());
         return cells;
     }
+
+    /** Draws the points as square markers, one legend entry per series, colours from the palette from {@code colour}. */
+    public static void draw(org.knowm.xchart.XYChart chart, List<Point> published, int colour) {
+        java.util.Map<String, List<Point>> bySeries = new java.util.LinkedHashMap<>();
+        published.forEach(p -> bySeries.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p));
+        int c = colour;
+        for (java.util.Map.Entry<String, List<Point>> e : bySeries.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(Point::x).toArray();
+            double[] y = e.getValue().stream().mapToDouble(Point::y).toArray();
+            Figures.points(chart, e.getKey(), x, y, null, Figures.PALETTE[c++ % Figures.PALETTE.length],
+                    org.knowm.xchart.style.markers.SeriesMarkers.SQUARE);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.saddle.app.output.CsvTable;
 import org.saddle.app.output.Figures;
+import org.saddle.app.output.ReferencePoints;
 import org.saddle.app.output.Json;
 import org.saddle.app.output.Provenance;
 import org.saddle.app.sweep.Payload;
@@ -367,6 +368,8 @@ public final class TeacherStudentStudyRunner extends ConfiguredStudy<TeacherStud
         if (!bad.isEmpty()) {
             Figures.points(chart, "Monte Carlo: t <= 1/2", col(bad, 0), col(bad, 1), null, Color.BLACK, SeriesMarkers.CROSS);
         }
+        study.reference().ifPresent(file -> ReferencePoints.draw(chart,
+                ReferencePoints.read(file, study.source() + ": key 'reference'"), 5));
         return chart;
     }
 

@@ -1,10 +1,13 @@
 package org.saddle.app.study;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.saddle.app.InputException;
+import org.saddle.app.config.ConfigFiles;
 import org.saddle.app.config.ConfigNode;
+import org.saddle.app.output.ReferencePoints;
 import org.saddle.simulation.Dynamics;
 
 /**
@@ -22,7 +25,7 @@ public final class TeacherStudentStudyType implements StudyType {
      */
     public record Study(String name, String source, String configText, long seed, int interactionOrder,
             double teacherTemperature, int quadratureOrder, List<Double> lineTemperatures, List<Double> curveLoads,
-            double curveTemperatureMax, Optional<Simulation> simulation) {
+            double curveTemperatureMax, Optional<Simulation> simulation, Optional<Path> reference) {
 
         public boolean nishimori() {
             return Double.isNaN(teacherTemperature);
@@ -58,7 +61,7 @@ public final class TeacherStudentStudyType implements StudyType {
     }
 
     static Study parse(ConfigNode root, String text) {
-        root.allowOnly("study", "model", "description", "seed", "theory", "simulation");
+        root.allowOnly("study", "model", "description", "seed", "theory", "simulation", "reference");
         String name = root.string("study", null);
         if (!name.matches("[a-z0-9][a-z0-9._-]*")) {
             throw root.error("study", "has value '" + name + "'; allowed: lower-case letters, digits, '.', '_' and '-' (it names the folder under results/)");
@@ -120,8 +123,14 @@ public final class TeacherStudentStudyType implements StudyType {
             simulation = Optional.of(new Simulation(n, box(loads), box(ts), samples, teacherSweeps, eq, meas, studentStart,
                     teacherStart, dynamics));
         }
+        Optional<Path> reference = Optional.empty();
+        if (root.has("reference")) { // published points on the phase diagram, checked now (exit 2 on a bad file)
+            Path file = ConfigFiles.resolve(root.file(), root.string("reference", null));
+            ReferencePoints.read(file, root.file() + ": key 'reference'");
+            reference = Optional.of(file);
+        }
         return new Study(name, root.file(), text, seed, p, teacher, order, box(temperatures), box(curveLoads), curveMax,
-                simulation);
+                simulation, reference);
     }
 
     private static List<Double> box(double[] values) {
