@@ -227,8 +227,20 @@ public final class OneStepGlass {
         return new DenseOneStepRSBEquations(model, unitLoad, t, x, averages);
     }
 
+    /** The last rule built and its temperature (the solves at one T reuse it; only used under construction or lock). */
+    private double ruleTemperature = Double.NaN;
+    private double[][] lastRule;
+
     /** Inner rule graded toward the kink of tanh(h / t) at z = 0: panels of width ~t/width there, growing to 1/2. */
     private double[][] rule(double t) {
+        if (t != ruleTemperature) {
+            lastRule = buildRule(t);
+            ruleTemperature = t;
+        }
+        return lastRule;
+    }
+
+    private double[][] buildRule(double t) {
         double first = Math.min(0.25, 0.25 * t / width);
         int graded = 0;
         for (double e = first; e < 1.0; e *= 2.0) {
@@ -383,7 +395,7 @@ public final class OneStepGlass {
     }
 
     /** The replicon of the 1RSB glass at T/J = t &lt; T_s/J (x stationary). */
-    public double repliconAt(double t) {
+    public synchronized double repliconAt(double t) {
         double x = stationaryParisi(t);
         return replicon(t, x, Double.isNaN(x) ? Double.NaN : selfOverlap(t, x));
     }
