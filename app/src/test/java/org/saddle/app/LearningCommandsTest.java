@@ -53,7 +53,7 @@ class LearningCommandsTest {
         JsonNode one = doc.get("one_step");
         assertTrue(one.get("differs_from_rs").asBoolean(), "below T_AT = 0.01457: 1RSB breaks RS");
         assertTrue(one.get("q1").asDouble() > one.get("q0").asDouble());
-        assertEquals(6, doc.get("boundaries").size());
+        assertEquals(10, doc.get("boundaries").size()); // T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s, T_G
     }
 
     @Test

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "At (--load, --temperature): RS branches (retrieval = learning, spin glass, paramagnet) with free energies,",
             "AT replicon and solver status; --ansatz 1rsb adds the 1RSB retrieval state with the Parisi parameter",
             "optimized (mu = beta x at T = 0). --critical-load (T = 0): alpha_c(rho), RS or 1RSB. --threshold: the largest dataset entropy rho_c",
-            "(smallest M) with a learning state at (--load, --temperature). --boundaries: T_M, T_R, T_c, T_AT, T_SG, T_0."})
+            "(smallest M) with a learning state at (--load, --temperature). --boundaries: T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s, T_G."})
 public final class SolveLearningCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,7 +63,7 @@ public final class SolveLearningCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "learning threshold: largest rho (smallest M) with a learning state at --load, --temperature")
     boolean threshold;
 
-    @Option(names = "--boundaries", description = "also locate the phase lines T_M, T_R, T_c, T_AT, T_SG, T_0 at --load")
+    @Option(names = "--boundaries", description = "also locate the phase lines T_M, T_R, T_c, T_c_low, T_AT, T_SG, T_0, T_d, T_s, T_G at --load")
     boolean boundaries;
 
     @Option(names = "--quadrature-order", defaultValue = "80", description = "Gauss-Hermite order (8..400, default ${DEFAULT-VALUE})")
@@ -215,9 +215,10 @@ public final class SolveLearningCommand implements Callable<Integer> {
             ok &= one.order() == null || one.converged();
         }
         if (boundaries) {
-            List<Boundary> lines = List.of(solver.retrievalSpinodal(data, load), solver.reentrantTemperature(data, load),
-                    solver.firstOrderTemperature(data, load),
-                    solver.atTemperature(data, load), solver.spinGlassSpinodal(data, load), solver.entropyCrisisTemperature(data, load));
+            var all = solver.phaseLines(data, new double[] {load}); // the retrieval branch followed once
+            List<Boundary> lines = List.of(all.retrievalSpinodal().get(0), all.reentrant().get(0), all.firstOrder().get(0),
+                    all.lowerFirstOrder().get(0), all.almeidaThouless().get(0), all.spinGlassSpinodal().get(0),
+                    all.entropyCrisis().get(0), all.dynamicalGlass().get(0), all.staticGlass().get(0), all.gardner().get(0));
             table.append(BoundaryOutput.table(lines));
             doc.put("boundaries", BoundaryOutput.json(lines));
         }
