@@ -83,10 +83,6 @@ public final class DenseStudyRunner extends ConfiguredStudy<DenseStudyRunner.Uni
         this.study = study;
     }
 
-
-
-
-
     @Override
     public List<String> units() {
         List<String> units = new ArrayList<>();

@@ -93,10 +93,6 @@ public final class LearningStudyRunner extends ConfiguredStudy<LearningStudyRunn
         this.study = study;
     }
 
-
-
-
-
     @Override
     public List<String> units() {
         List<String> units = new ArrayList<>();
