@@ -21,6 +21,12 @@ import org.saddle.theory.SaddlePointEquations;
  */
 public final class ParisiOptimizer {
 
+    /**
+     * Below this T the finite-T 1RSB map cannot be evaluated to the solver's tolerance (1e-11): its round-off grows as
+     * ~5e-16/T (measured: residual floor 5.7e-10 at T = 8.7e-7, P = 4, rho = 0, alpha = 0.008), so the state there is
+     * the T = 0 1RSB one (mu = beta x optimized, read at T with q1 = 1 - C T and x = mu T) with its O(T) corrections neglected.
+     */
+    public static final double LOWEST_RESOLVED_TEMPERATURE = 1e-4;
     /** Breaking q1 - q0 below this: the solution is on the RS manifold. */
     public static final double RS_BREAKING = 1e-8;
 

@@ -1,5 +1,7 @@
 package org.saddle.theory;
 
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.special.Erf;
 
 /**
@@ -15,8 +17,9 @@ import org.hipparchus.special.Erf;
  *
  * <p>Two limits are provided:
  * <ul>
- * <li>{@link #finiteTemperature}: inner average over z1 with a Gaussian rule (accurate while
- *     beta*sd1 is of order 1 or less, which holds near the RS manifold sd1 -> 0);</li>
+ * <li>{@link #finiteTemperature}: inner average over z1 with a Gaussian rule while beta*sd1 &lt;= 1 (near the RS
+ *     manifold sd1 -&gt; 0), and above that split exactly at the kink of tanh(beta h) into the closed-form T = 0
+ *     kernel plus a correction localized within |h| &lt; 40/beta, so any T down to 0 is reached;</li>
  * <li>{@link #zeroTemperature}: beta -> infinity with mu = beta x fixed, where
  *     (2cosh beta h)^x -> e^{mu |h|} and the inner average is closed form (derived):
  *     Z(a) = &lt;e^{mu|a + s z|}&gt;_z = e^{mu^2 s^2/2} [e^{mu a} Phi(u+) + e^{-mu a} Phi(u-)],
@@ -178,17 +181,41 @@ public final class OneStepAverages {
 
     /**
      * Finite-temperature moments (see {@link FiniteTemperatureMoments}) at inverse temperature beta and
-     * Parisi parameter x in (0, 1]. The inner average uses the rule given at construction.
+     * Parisi parameter x in (0, 1]. While beta sd1 &lt;= {@link #KINK_SCALE} the inner average uses the rule given at
+     * construction (the kernels are smooth on the scale of z1); above it the kink of tanh(beta h) at h = 0 is
+     * narrower than the rule can resolve, and the inner average is split exactly (derived) into the closed-form
+     * T = 0 kernel of {@link #zeroTemperature} plus a correction localized within |h| &lt; {@link #KINK_RANGE}/beta:
+     * <pre>
+     *   (2cosh beta h)^x = e^{mu|h|} E(h),  E = (1 + e^{-2 beta|h|})^x,  mu = beta x,
+     *   tanh beta h = sign(h) T(h),  T = (1 - e^{-2 beta|h|}) / (1 + e^{-2 beta|h|}),
+     *   x ln 2cosh beta h = mu|h| + x ln(1 + e^{-2 beta|h|}),
+     *   &lt;e^{mu|h|} E g&gt;_{z1} = &lt;e^{mu|h|} g0&gt;_{z1} + &lt;e^{mu|h|}(E g - g0)&gt;_{z1}   (g0 = g at beta = infinity),
+     * </pre>
+     * the second term integrated in u = beta h with the outer line rule (smooth there on the scale 1 once beta sd1 &gt; 1).
+     * This reaches any temperature down to T = 0 (e.g. the 1RSB retrieval state of dense networks below an AT line
+     * at T ~ 1e-6), where the inner Gauss-Hermite rule fails.
      */
     public FiniteTemperatureMoments finiteTemperature(double beta, double x, double mean, double sd0, double sd1) {
         if (!(beta > 0.0) || !(x > 0.0) || !(sd0 >= 0.0) || !(sd1 >= 0.0)) {
             return new FiniteTemperatureMoments(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
+        double[] sum = new double[5];
+        LineQuadrature.VectorIntegrand cluster = beta * sd1 > KINK_SCALE ? kinkResolvedCluster(beta, x, sd1) : ruleCluster(beta, x, sd1);
+        outerAverage(cluster, mean, sd0, 14.0 * sd1 + 20.0 / beta + x * beta * sd1 * sd1, sum);
+        return new FiniteTemperatureMoments(sum[0] / (beta * x), sum[1], sum[2], sum[3], sum[4]);
+    }
+
+    /** Above this beta sd1 the finite-T inner average is split at the kink (see {@link #finiteTemperature}). */
+    public static final double KINK_SCALE = 1.0;
+    /** Half-range in u = beta h of the kink correction: its integrand is below e^{-KINK_RANGE} beyond. */
+    public static final double KINK_RANGE = 40.0;
+
+    /** Per-cluster kernels with the inner rule (beta sd1 of order 1 or less). */
+    private LineQuadrature.VectorIntegrand ruleCluster(double beta, double x, double sd1) {
         int n = innerNodes.length;
         double[] y = new double[n];
         double[] th = new double[n];
-        double[] sum = new double[5];
-        outerAverage((a, out) -> {
+        return (a, out) -> {
             // y_i = x ln 2cosh(beta h_i), shifted by y at z1 = 0 so that the weights never overflow
             double yc = x * LocalFieldAverages.logTwoCosh(beta * a);
             double z = 0.0;
@@ -212,8 +239,121 @@ public final class OneStepAverages {
             out[2] = zt2 / z;
             out[3] = t * t;
             out[4] = Math.log(z) - zy / z; // ln Z1 - x <w ln2cosh>, shift-invariant
-        }, mean, sd0, 14.0 * sd1 + 20.0 / beta + x * beta * sd1 * sd1, sum);
-        return new FiniteTemperatureMoments(sum[0] / (beta * x), sum[1], sum[2], sum[3], sum[4]);
+        };
+    }
+
+    /**
+     * Per-cluster kernels split at the kink (beta sd1 &gt; KINK_SCALE). All sums are scaled by K = e^{mu^2 s^2/2 + max(A, B)}
+     * (the T = 0 partition function up to a factor in [1, 2]) so nothing overflows. With zeta = Z0/K, the T = 0 values
+     * t0, c0 = mu d ln Z0/d mu = mu^2 s^2 + mu a t0 + 2 mu s^2 &lt;delta(h)&gt;/Z0 and the corrections dZ, dS, dQ, dY (sums of
+     * e^{mu|h|}(E - 1), sign(h)(E T - 1), E T^2 - 1 and mu|h|(E - 1) + x E ln(1 + e^{-2 beta|h|}), all over K):
+     * <pre>
+     *   Z1/K = zeta + dZ,  t = (zeta t0 + dS)/(Z1/K),  q1 kernel = (zeta + dQ)/(Z1/K),
+     *   ln Z1 - x&lt;w ln 2cosh&gt; = [ln Z0 - c0] + ln(1 + dZ/zeta) + (c0 dZ - dY)/(Z1/K),
+     * </pre>
+     * the bracket computed without cancellation as in {@link #zeroTemperature}. The u-dependent factors of the
+     * correction are tabulated once per call on {@link #KINK_RULE}; a cluster field farther than KINK_RANGE/beta +
+     * 9.2 sd1 from the kink gets no correction (its weight there is below e^{-42} of K).
+     */
+    private LineQuadrature.VectorIntegrand kinkResolvedCluster(double beta, double x, double sd1) {
+        double mu = beta * x;
+        double s2 = sd1 * sd1;
+        double lnNorm = Math.log(sd1) + LN_SQRT_2PI;
+        double lnBeta = Math.log(beta);
+        double[] nodes = KINK_RULE[0];
+        int n = nodes.length;
+        double[] logFactor = new double[n];
+        double[] eMinus1 = new double[n];
+        double[] signPart = new double[n];
+        double[] squarePart = new double[n];
+        double[] entropyPart = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = nodes[i];
+            double e = Math.exp(-2.0 * u);
+            double ell = Math.log1p(e);
+            double big = Math.exp(x * ell);
+            double tanh = (1.0 - e) / (1.0 + e);
+            logFactor[i] = Math.log(KINK_RULE[1][i]) + x * u;
+            eMinus1[i] = Math.expm1(x * ell);
+            signPart[i] = big * tanh - 1.0;
+            squarePart[i] = eMinus1[i] - big * (1.0 - tanh * tanh);
+            entropyPart[i] = x * u * eMinus1[i] + x * big * ell;
+        }
+        double reach = KINK_RANGE / beta + 9.2 * sd1;
+        return (a, out) -> {
+            double up = (a + mu * s2) / sd1;
+            double um = (-a + mu * s2) / sd1;
+            double lpA = logNormalCdf(up);
+            double lpB = logNormalCdf(um);
+            double bigA = mu * a + lpA;
+            double bigB = -mu * a + lpB;
+            double top = Math.max(bigA, bigB);
+            double e = Math.exp(Math.min(bigA, bigB) - top);
+            double zeta = 1.0 + e;
+            double t0 = bigA >= bigB ? (1.0 - e) / (1.0 + e) : -(1.0 - e) / (1.0 + e);
+            // ln Z0 - mu^2 s^2/2 - mu a t0, without cancellation (as in zeroTemperature)
+            double rem0 = (bigA >= bigB ? lpA : lpB) + Math.log1p(e) + mu * Math.abs(a) * 2.0 * e / (1.0 + e);
+            double lnScale = 0.5 * mu * mu * s2 + top;
+            double lnZ0 = lnScale + Math.log1p(e);
+            double delta = Math.exp(-0.5 * a * a / s2 - lnNorm - lnZ0); // <delta(h)>_{z1} / Z0
+            double c0 = mu * mu * s2 + mu * a * t0 + 2.0 * mu * s2 * delta;
+            double dZ = 0.0;
+            double dS = 0.0;
+            double dQ = 0.0;
+            double dY = 0.0;
+            if (Math.abs(a) < reach) {
+                double base = -lnNorm - lnBeta - lnScale;
+                for (int i = 0; i < n; i++) {
+                    double h = nodes[i] / beta;
+                    double dPlus = (h - a) / sd1;
+                    double dMinus = (-h - a) / sd1;
+                    double rhoPlus = Math.exp(base + logFactor[i] - 0.5 * dPlus * dPlus);
+                    double rhoMinus = Math.exp(base + logFactor[i] - 0.5 * dMinus * dMinus);
+                    double both = rhoPlus + rhoMinus;
+                    dZ += both * eMinus1[i];
+                    dS += (rhoPlus - rhoMinus) * signPart[i];
+                    dQ += both * squarePart[i];
+                    dY += both * entropyPart[i];
+                }
+            }
+            double z1 = zeta + dZ;
+            double t = (zeta * t0 + dS) / z1;
+            out[0] = lnScale + Math.log(z1);
+            out[1] = t;
+            out[2] = (zeta + dQ) / z1;
+            out[3] = t * t;
+            out[4] = (rem0 - 0.5 * mu * mu * s2 - 2.0 * mu * s2 * delta) + Math.log1p(dZ / zeta) + (c0 * dZ - dY) / z1;
+        };
+    }
+
+    /**
+     * Rule on [0, KINK_RANGE] for the kink correction in u = beta |h|: order-8 Gauss-Legendre panels of width 1 up to
+     * u = 12 (the integrand varies there on the scales 1/2, from e^{-2u}, and beta sd1 &gt; 1, from the Gaussian), then
+     * of width 4 (the integrand is below e^{-(2 - x) u} &lt;= e^{-12} of its peak).
+     */
+    private static final double[][] KINK_RULE = kinkRule();
+
+    private static double[][] kinkRule() {
+        GaussIntegrator legendre = new GaussIntegratorFactory().legendre(8, -1.0, 1.0);
+        java.util.List<Double> edges = new java.util.ArrayList<>();
+        for (int u = 0; u <= 12; u++) {
+            edges.add((double) u);
+        }
+        for (double u = 16.0; u <= KINK_RANGE; u += 4.0) {
+            edges.add(u);
+        }
+        int order = legendre.getNumberOfPoints();
+        double[] nodes = new double[(edges.size() - 1) * order];
+        double[] weights = new double[nodes.length];
+        for (int k = 0; k + 1 < edges.size(); k++) {
+            double half = 0.5 * (edges.get(k + 1) - edges.get(k));
+            double mid = 0.5 * (edges.get(k + 1) + edges.get(k));
+            for (int i = 0; i < order; i++) {
+                nodes[k * order + i] = mid + half * legendre.getPoint(i);
+                weights[k * order + i] = half * legendre.getWeight(i);
+            }
+        }
+        return new double[][] {nodes, weights};
     }
 
     /**

@@ -252,15 +252,51 @@ public final class DenseSolver {
             return new DenseOneStepSolution(load, 0.0, s[0], s[1], 1.0, 0.0, o.parisiParameter() / width,
                     o.parisiError() / width, o.freeEnergy(), rsSol.freeEnergy(), o.differsFromRS(), status(o), o.message());
         }
+        if (temperature < ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE) {
+            return limitOfZeroTemperature(load, temperature, rsSol);
+        }
         double q = rsSol.q();
         double spread = 0.5 * (1.0 - q);
         double[] start = {rs.component(0), q - spread, Math.min(1.0, q + spread)};
+        // x = beta x T: at low T the optimum sits near mu(T = 0) T, mu = g / sqrt(v(1)) with g in [MU_MIN, MU_MAX]
+        double lowest = Math.min(0.01, MU_MIN * temperature / Math.sqrt(model.noiseVariance(load, 1.0)));
+        int points = 30 + (int) Math.ceil(10 * Math.log10(0.01 / lowest));
         ParisiOptimizer.Optimum o = parisi.optimize(x -> oneStepEquations(load, temperature, x), start,
-                ParisiOptimizer.geometricGrid(0.01, 1.0, 30));
+                ParisiOptimizer.geometricGrid(lowest, 1.0, points));
         double[] s = o.state();
         double x = o.differsFromRS() ? o.parisiParameter() : Double.NaN;
         return new DenseOneStepSolution(load, temperature, s[0], s[1], s[2], x, x / temperature, o.parisiError(),
                 o.freeEnergy(), rsSol.freeEnergy(), o.differsFromRS(), status(o), o.message());
+    }
+
+    /**
+     * Below {@link ParisiOptimizer#LOWEST_RESOLVED_TEMPERATURE}: the T = 0 1RSB state read at T (q1 = 1 - C T, x = mu T,
+     * free energy = ground-state energy; exact as T -> 0, corrections O(T)), the message says so.
+     */
+    private DenseOneStepSolution limitOfZeroTemperature(double load, double temperature, DenseSolution rs) {
+        double rsFreeEnergy = rs.freeEnergy();
+        DenseOneStepSolution zero = oneStep(load, 0.0);
+        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE
+                + ", where the finite-T 1RSB equations lose their precision: the T = 0 1RSB state";
+        if (zero.converged() && !zero.differsFromRS()) { // on the RS manifold at T = 0: the RS state at T is its limit
+            return new DenseOneStepSolution(load, temperature, rs.m(), rs.q(), rs.q(), Double.NaN, Double.NaN, Double.NaN,
+                    rsFreeEnergy, rsFreeEnergy, false, zero.report(), below + " lies on the RS manifold (q0 = 1 within "
+                            + ParisiOptimizer.RS_BREAKING + "), so the RS state at T is the 1RSB one; " + zero.message());
+        }
+        double mu = zero.scaledParisiParameter();
+        double susceptibility = oneStepZeroTemperatureEquations(load, mu).susceptibility(new double[] {zero.m(), zero.q0()});
+        double x = mu * temperature;
+        if (zero.converged() && x > 1.0) {
+            SolveResult r = zero.report();
+            return new DenseOneStepSolution(load, temperature, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, rsFreeEnergy, false,
+                    new SolveResult(r.solution(), r.residual(), r.iterations(), SolveStatus.NOT_CONVERGED),
+                    below + " has mu T = " + x + " > 1, outside the range of the Parisi parameter");
+        }
+        return new DenseOneStepSolution(load, temperature, zero.m(), zero.q0(), 1.0 - susceptibility * temperature,
+                zero.differsFromRS() ? x : Double.NaN, mu, zero.parisiError() * temperature, zero.freeEnergy(), rsFreeEnergy,
+                zero.differsFromRS(), zero.report(), below + " (mu = beta x = " + mu + ", q1 = 1 - C T, x = mu T), corrections O(T); "
+                        + zero.message());
     }
 
     private static SolveResult status(ParisiOptimizer.Optimum o) {

@@ -32,7 +32,8 @@ import org.saddle.theory.dense.DenseOneStepZeroTemperatureEquations;
  * <p>With m = q0 = 0 the 1RSB equations reduce to one order parameter: q1 = &lt;w tanh^2 beta h&gt;, h = sqrt(v(q1)) z,
  * w = (2cosh beta h)^x / &lt;(2cosh beta h)^x&gt;, and the Parisi stationarity in x. The inner Gaussian average is a
  * composite Gauss-Legendre rule graded toward the kink of tanh(beta h) at z = 0 (Gauss-Hermite misses it by ~1e-3
- * in f at T = 0.05 J).
+ * in f at T = 0.05 J); where beta sqrt(v(q1)) &gt; 1, {@link OneStepAverages} splits the average at the kink itself, and
+ * the graded rule serves the replicon's sech^4 average.
  *
  * <p>Lines (in units of J, then times J(alpha)): the dynamical temperature T_d, the largest T where the x = 1
  * equation has a solution q1 &gt; 0 (a fold in T), and the static (Kauzmann) temperature T_s &lt; T_d where the Parisi

@@ -5,6 +5,7 @@ import java.util.function.ToDoubleBiFunction;
 import org.saddle.solver.FixedPointSolver;
 import org.saddle.solver.GaussHermite;
 import org.saddle.solver.GaussLegendre;
+import org.saddle.solver.ParisiOptimizer;
 import org.saddle.solver.SolveResult;
 import org.saddle.solver.SolveStatus;
 import org.saddle.theory.OneStepAverages;
@@ -94,12 +95,18 @@ public final class LearningOneStepSolver {
             return new Solution(load, temperature, null, Double.NaN, Double.NaN, false, null,
                     "no RS retrieval branch at this point to start from");
         }
+        if (temperature < ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE) {
+            return limitOfZeroTemperature(data, load, temperature, rs.freeEnergy());
+        }
         double q = rs.q();
         double[] start = {rs.n(), Math.max(0.0, q - OFFSET), Math.min(1.0, q + OFFSET)};
-        int scan = 10;
+        // at low T the optimal x sits near mu(T = 0) T, with mu >= 0.2/g (the T = 0 scan below): the scan then starts
+        // there and is geometric
+        double lowest = Math.min(MIN_X, 0.2 * temperature / Math.abs(data.fieldMean(rs.n())));
+        int scan = lowest < MIN_X ? 10 + (int) Math.ceil(5 * Math.log10(MIN_X / lowest)) : 10;
         double[] grid = new double[scan + 1];
         for (int i = 0; i <= scan; i++) {
-            grid[i] = MIN_X + (1.0 - MIN_X) * i / scan;
+            grid[i] = lowest < MIN_X ? lowest * Math.pow(1.0 / lowest, (double) i / scan) : MIN_X + (1.0 - MIN_X) * i / scan;
         }
         Maximum best = maximize((x, from) -> solveAt(data, load, temperature, x, from),
                 (x, r) -> free(data, load, temperature, x, r), start, grid, false, 1e-5);
@@ -125,6 +132,28 @@ public final class LearningOneStepSolver {
         return new Solution(load, temperature, o, best.value(), rs.freeEnergy(), differs, bestR,
                 "f maximized over the Parisi parameter (scan + golden section, bracket " + best.bracket() + ")"
                         + (bestR.status() == SolveStatus.CONVERGED ? "" : "; final solve " + bestR.status()));
+    }
+
+    /**
+     * Below {@link ParisiOptimizer#LOWEST_RESOLVED_TEMPERATURE}: the T = 0 1RSB state (mu = beta x optimized) read at T, with q1 = 1 - C T,
+     * x = mu T and the ground-state energy for the free energy (all exact as T -> 0, corrections O(T)); the message says so.
+     */
+    private Solution limitOfZeroTemperature(LearningDataset data, double load, double temperature, double rsFreeEnergy) {
+        ZeroTemperatureSolution zero = solveZeroTemperature(data, load, null);
+        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE + ", where the finite-T 1RSB equations lose their precision: ";
+        if (!zero.converged()) {
+            return new Solution(load, temperature, null, Double.NaN, rsFreeEnergy, false, zero.result(), below + zero.message());
+        }
+        double parisi = zero.mu() * temperature;
+        if (parisi > 1.0) {
+            return new Solution(load, temperature, null, Double.NaN, rsFreeEnergy, false,
+                    new SolveResult(zero.result().solution(), zero.result().residual(), zero.result().iterations(), SolveStatus.NOT_CONVERGED),
+                    below + "the T = 0 state has mu T = " + parisi + " > 1, outside the range of the Parisi parameter");
+        }
+        LearningOneStepRSB order = new LearningOneStepRSB(zero.m(), zero.n(), zero.q0(), 1.0 - zero.susceptibility() * temperature, parisi);
+        return new Solution(load, temperature, order, zero.energy(), rsFreeEnergy, order.breaking() > RS_BREAKING, zero.result(),
+                below + "the T = 0 1RSB state (mu = beta x = " + zero.mu() + ", q1 = 1 - C T, x = mu T), corrections O(T); "
+                        + zero.message());
     }
 
     /**

@@ -156,6 +156,30 @@ class DenseSolverTest {
         }
     }
 
+    @Test
+    void belowTheLowestResolvedTemperatureTheOneStepStateIsTheZeroTemperatureOneReadAtT() {
+        // Just above ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE the finite-T solve runs (beta sd1 >> 1: the kink-split
+        // inner average of OneStepAverages, x scanned down to mu T); just below, the T = 0 state is read at T (x = mu T,
+        // q1 = 1 - C T). Same branch: beta x(T) is linear in T near 0 (slope ~ -1050 here: beta x = 35.02, 35.85, 35.95
+        // at T = 1e-3, 2e-4, 1.01e-4, mu = 36.06), so its linear extrapolation from the two lowest finite-T solves meets
+        // mu(T = 0) up to the T^2 term (slope change ~2e4 per unit T: ~2e-4 here; bound 1e-3). m and f move by
+        // O(T) (6e-7) and O(T^2) (2e-9) between the two sides: bounds 1e-5 and T^2/4 + 1e-6 (the T -> 0 test above).
+        double alpha = 0.1;
+        double edge = ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE;
+        DenseOneStepSolution above = P3.oneStep(alpha, 1.01 * edge);
+        DenseOneStepSolution higher = P3.oneStep(alpha, 2.0 * edge);
+        DenseOneStepSolution below = P3.oneStep(alpha, 0.99 * edge);
+        assertTrue(above.converged() && above.differsFromRS(), above.toString());
+        assertTrue(higher.converged() && higher.differsFromRS(), higher.toString());
+        assertTrue(below.converged() && below.differsFromRS() && below.message().contains("T = 0 1RSB state"), below.toString());
+        double slope = (higher.scaledParisiParameter() - above.scaledParisiParameter()) / (higher.temperature() - above.temperature());
+        assertEquals(below.scaledParisiParameter(), above.scaledParisiParameter() - slope * above.temperature(), 1e-3);
+        assertEquals(below.parisiParameter(), below.scaledParisiParameter() * below.temperature(), 1e-15);
+        assertEquals(above.m(), below.m(), 1e-5);
+        assertEquals(above.freeEnergy(), below.freeEnergy(), edge * edge / 4 + 1e-6);
+        assertTrue(below.q1() < 1.0 && below.q1() > below.q0(), below.toString());
+    }
+
     /**
      * Above alpha_c(RS, T = 0) = 0.1261 the P = 3 retrieval region is reentrant: the noise variance alpha P q^(P-1)/P!
      * falls with q, so retrieval exists on T_R < T < T_M (no T = 0 state). Checked against an independent

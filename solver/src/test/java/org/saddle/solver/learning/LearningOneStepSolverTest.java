@@ -76,6 +76,32 @@ class LearningOneStepSolverTest {
     }
 
     /**
+     * Across ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE: the finite-T solve just above (x scanned down to mu T) and the
+     * T = 0 state read just below (x = mu T, q1 = 1 - C T) are the same branch: beta x is nearly linear in T near 0
+     * (65.12 at 1.01e-4, 64.79 at 2e-4, mu = 65.43 at T = 0), so its linear extrapolation from 2e-4 and 1.01e-4 meets
+     * mu(T = 0). Its error is dominated by the golden-section bracket of x (1e-5, i.e. 0.1 in beta x at T = 1e-4), which
+     * the extrapolation amplifies about threefold: bound 1e-2 mu = 0.65. n moves by O(T) between the two sides (4.5e-6
+     * here; bound 1e-4 relative), f by O(T^2) (bound T^2/4 + 1e-6, as in the dense solver's test).
+     */
+    @Test
+    void belowTheLowestResolvedTemperatureTheStateIsTheZeroTemperatureOneReadAtT() {
+        double edge = org.saddle.solver.ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE;
+        var above = ONE_STEP.solve(DATA, LOAD, 1.01 * edge);
+        var higher = ONE_STEP.solve(DATA, LOAD, 2.0 * edge);
+        var below = ONE_STEP.solve(DATA, LOAD, 0.99 * edge);
+        assertTrue(above.converged() && above.differsFromRS(), above.message());
+        assertTrue(higher.converged() && higher.differsFromRS(), higher.message());
+        assertTrue(below.converged() && below.differsFromRS() && below.message().contains("T = 0 1RSB state"), below.message());
+        double bxAbove = above.order().parisiParameter() / above.temperature();
+        double bxHigher = higher.order().parisiParameter() / higher.temperature();
+        double mu = below.order().parisiParameter() / below.temperature();
+        double slope = (bxHigher - bxAbove) / (higher.temperature() - above.temperature());
+        assertEquals(mu, bxAbove - slope * above.temperature(), 1e-2 * mu);
+        assertEquals(above.order().n(), below.order().n(), 1e-4 * above.order().n());
+        assertEquals(above.freeEnergy(), below.freeEnergy(), edge * edge / 4 + 1e-6);
+    }
+
+    /**
      * Low load: no glassy noise, so 1RSB cannot break RS (the replicon is 1); the learning threshold at alpha = 0
      * is the RS one, in line with "replica-symmetry breaking does not alter the threshold for learning"
      * (Albanese, Alessandrelli, Annibale, Barra, arXiv 2312.09638, abstract).
