@@ -120,7 +120,9 @@ class LearningOneStepSolverTest {
      * (Albanese, Alessandrelli, Annibale, Barra, arXiv 2312.09638, abstract: RSB "slightly increases the maximal
      * storage capacity"). OPEN DISCREPANCY: our derived model gives +38% at P = 4, rho = 0.1 (0.03003 vs 0.02176),
      * not "slightly"; the value is kept in results/reference/learning.csv as a derived regression number and the
-     * discrepancy is reported, not tuned away.
+     * discrepancy is reported, not tuned away. Independent support for it: the RS learning region is reentrant above
+     * the RS alpha_c and closes at alpha = 0.0306 (T_M found up to there), just above our 1RSB value, as the AGS RS
+     * region closes just above the published Hopfield 1RSB alpha_c (see DenseSolverTest).
      */
     @Test
     void zeroTemperatureOneStep() {
