@@ -148,35 +148,44 @@ public final class OneStepAverages {
         double[] sum = new double[5];
         double s2 = sd1 * sd1;
         double lnNorm = Math.log(sd1) + LN_SQRT_2PI;
+        double[] cluster = new double[CLUSTER];
         outerAverage((a, out) -> {
-            double up = (a + mu * s2) / sd1;
-            double um = (-a + mu * s2) / sd1;
-            double lpA = logNormalCdf(up);
-            double lpB = logNormalCdf(um);
-            double bigA = mu * a + lpA;
-            double bigB = -mu * a + lpB;
-            double lse;
-            double t;
-            double rem;
-            if (bigA >= bigB) {
-                double e = Math.exp(bigB - bigA);
-                t = (1.0 - e) / (1.0 + e);
-                lse = bigA + Math.log1p(e);
-                rem = lpA + Math.log1p(e) + mu * a * 2.0 * e / (1.0 + e);
-            } else {
-                double e = Math.exp(bigA - bigB);
-                t = -(1.0 - e) / (1.0 + e);
-                lse = bigB + Math.log1p(e);
-                rem = lpB + Math.log1p(e) - mu * a * 2.0 * e / (1.0 + e);
-            }
-            double lnZ = 0.5 * mu * mu * s2 + lse;
+            zeroTemperatureCluster(mu, sd1, a, cluster);
+            double lnZ = 0.5 * mu * mu * s2 + cluster[TOP] + Math.log1p(cluster[RATIO]);
             out[0] = lnZ;
-            out[1] = t;
-            out[2] = t * t;
+            out[1] = cluster[SIGN];
+            out[2] = cluster[SIGN] * cluster[SIGN];
             out[3] = Math.exp(-0.5 * a * a / s2 - lnNorm - lnZ); // <delta(h)>_{z1} / Z
-            out[4] = rem;
+            out[4] = cluster[REMAINDER];
         }, mean, sd0, 14.0 * sd1 + mu * s2, sum);
         return new ZeroTemperatureMoments(sum[0] / mu, sum[1], sum[2], 2.0 * sum[3], sum[4]);
+    }
+
+    private static final int TOP = 0;
+    private static final int RATIO = 1;
+    private static final int SIGN = 2;
+    private static final int REMAINDER = 3;
+    private static final int CLUSTER = 4;
+
+    /**
+     * The closed-form T = 0 cluster of field a (class comment): Z(a) = e^{mu^2 s^2/2} (e^A + e^B), written into
+     * {@code into} as TOP = max(A, B), RATIO = e^{-|A - B|}, SIGN = t = tanh((A - B)/2) and REMAINDER =
+     * ln Z - mu^2 s^2/2 - mu a t, the last without cancellation (ln(e^A + e^B) - mu a t = ln Phi(u+-) + ln(1 + RATIO)
+     * + 2 mu |a| RATIO/(1 + RATIO), the sign of A - B being that of a).
+     */
+    private static void zeroTemperatureCluster(double mu, double sd1, double a, double[] into) {
+        double s2 = sd1 * sd1;
+        double lpA = logNormalCdf((a + mu * s2) / sd1);
+        double lpB = logNormalCdf((-a + mu * s2) / sd1);
+        double bigA = mu * a + lpA;
+        double bigB = -mu * a + lpB;
+        boolean positive = bigA >= bigB;
+        double e = positive ? Math.exp(bigB - bigA) : Math.exp(bigA - bigB);
+        double t = (1.0 - e) / (1.0 + e);
+        into[TOP] = positive ? bigA : bigB;
+        into[RATIO] = e;
+        into[SIGN] = positive ? t : -t;
+        into[REMAINDER] = (positive ? lpA : lpB) + Math.log1p(e) + mu * Math.abs(a) * 2.0 * e / (1.0 + e);
     }
 
     /**
@@ -280,19 +289,14 @@ public final class OneStepAverages {
             entropyPart[i] = x * u * eMinus1[i] + x * big * ell;
         }
         double reach = KINK_RANGE / beta + 9.2 * sd1;
+        double[] cluster = new double[CLUSTER];
         return (a, out) -> {
-            double up = (a + mu * s2) / sd1;
-            double um = (-a + mu * s2) / sd1;
-            double lpA = logNormalCdf(up);
-            double lpB = logNormalCdf(um);
-            double bigA = mu * a + lpA;
-            double bigB = -mu * a + lpB;
-            double top = Math.max(bigA, bigB);
-            double e = Math.exp(Math.min(bigA, bigB) - top);
+            zeroTemperatureCluster(mu, sd1, a, cluster);
+            double top = cluster[TOP];
+            double e = cluster[RATIO];
             double zeta = 1.0 + e;
-            double t0 = bigA >= bigB ? (1.0 - e) / (1.0 + e) : -(1.0 - e) / (1.0 + e);
-            // ln Z0 - mu^2 s^2/2 - mu a t0, without cancellation (as in zeroTemperature)
-            double rem0 = (bigA >= bigB ? lpA : lpB) + Math.log1p(e) + mu * Math.abs(a) * 2.0 * e / (1.0 + e);
+            double t0 = cluster[SIGN];
+            double rem0 = cluster[REMAINDER]; // ln Z0 - mu^2 s^2/2 - mu a t0
             double lnScale = 0.5 * mu * mu * s2 + top;
             double lnZ0 = lnScale + Math.log1p(e);
             double delta = Math.exp(-0.5 * a * a / s2 - lnNorm - lnZ0); // <delta(h)>_{z1} / Z0
