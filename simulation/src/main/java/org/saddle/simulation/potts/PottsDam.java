@@ -178,6 +178,19 @@ public final class PottsDam {
         return memories + (nullState ? 1 : 0);
     }
 
+    /** P(h = 0) = sum_y p^0_y, the share of the data the null state explains (0 without the null state). */
+    public double nullStateWeight() {
+        if (!nullState) {
+            return 0;
+        }
+        double[] p = classWeights();
+        double weight = 0;
+        for (int y = 0; y < classes; y++) {
+            weight += p[memories * classes + y];
+        }
+        return weight;
+    }
+
     /**
      * The same DAM with a null hidden state of total weight {@code weight} spread evenly over the classes, the other
      * class weights scaled by (1 - weight); a DAM that has one already is returned as a copy.
@@ -267,6 +280,8 @@ public final class PottsDam {
      * The DAM with P + k memories: memory {@code mu} is replaced by two copies w^mu +- epsilon v (then put
      * back on the sphere), each with half its class weights (theta - ln 2), for each of the given memories.
      * With epsilon = 0 the model (hence the likelihood) is unchanged: the duplication of the saddle hierarchy.
+     * The null hidden state, which has no memory, is never split: its class weights p^0_y stay as they are (its row
+     * stays last), so the joint weights over (h, y) still sum to 1.
      *
      * @param split     memories to split
      * @param directions one direction per split memory (length N each), or null for plain duplication

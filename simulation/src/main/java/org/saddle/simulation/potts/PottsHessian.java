@@ -61,6 +61,24 @@ public final class PottsHessian {
         return g;
     }
 
+    /**
+     * The stationarity residual rho = [sum_mu |G_mu|^2 / Q_mu]^(1/2) / (beta sqrt N) of the memories on all the data
+     * (G_mu: Riemannian gradient, Q_mu = (1/M) sum_a r_mu(a): posterior mass; definition and meaning in
+     * {@link PottsTrainer}): 0 exactly at a stationary point, at most 1.
+     */
+    public static double stationarityResidual(PottsDam dam, PottsLoss loss) {
+        int pCount = dam.memories();
+        int m = loss.data().count();
+        double[] r = responsibilities(dam, loss);
+        double[] mass = new double[pCount];
+        for (int a = 0; a < m; a++) {
+            for (int mu = 0; mu < pCount; mu++) {
+                mass[mu] += r[a * pCount + mu] / m;
+            }
+        }
+        return PottsTrainer.residual(riemannianGradient(dam, loss), mass, dam.neurons(), loss.inverseTemperature());
+    }
+
     /** Euclidean Hessian of the full-data loss in the memories: (NP) x (NP), index mu * N + i. */
     public static double[] euclidean(PottsDam dam, PottsLoss loss) {
         SphereData data = loss.data();
