@@ -38,10 +38,11 @@ import org.saddle.simulation.potts.TrainingSettings;
  * @param nullState             whether both networks have the null hidden state
  * @param latent                unsupervised C-class read-out and its evaluation, or null
  * @param stationarityTolerance width stopping by the stationarity residual rho ({@link PottsTrainer}), 0 for fixed epochs
+ * @param trainer               SGD epochs or mean-field (EM) iterations, for growth and direct training alike
  */
 public record PottsGrowthJob(String name, Path images, Path labels, int[] train, int[] test, TrainingSettings settings,
         int initialMemories, int[] finalMemories, double splitStep, int directMaxEpochs, boolean nullState, PottsJob.Latent latent,
-        double stationarityTolerance, String configFile, String configText) {
+        double stationarityTolerance, NetworkGrowth.Trainer trainer, String configFile, String configText) {
 
     /** Accuracies of one DAM (NaN where they do not apply). */
     private record Evaluation(double oneNn, double dam, double clusterDam, double clusterOneNn) {}
@@ -72,7 +73,7 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int target : finalMemories) {
             NetworkGrowth.Result grown = NetworkGrowth.grow(data, settings, new NetworkGrowth.Settings(Math.min(initialMemories, target), target,
-                    settings.epochs(), splitStep, nullState ? PottsJob.NULL_STATE_WEIGHT : 0, stationarityTolerance), ProgressListener.NONE);
+                    settings.epochs(), splitStep, nullState ? PottsJob.NULL_STATE_WEIGHT : 0, stationarityTolerance, trainer), ProgressListener.NONE);
             NetworkGrowth.Stage last = grown.stages().get(grown.stages().size() - 1);
             int growthEpochs = 0;
             for (NetworkGrowth.Stage s : grown.stages()) {
@@ -97,8 +98,8 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
             Milestone current = null;
             while (epochs < directMaxEpochs && (reachedLoss == null || (stopAtStationarity && stationary == null))) {
                 epochs++;
-                PottsTrainer.History h = PottsTrainer.train(direct, data, settings.withEpochs(1).withSeed(settings.seed() * 1_000_003L + epochs),
-                        ProgressListener.NONE);
+                // with a tolerance, an EM iteration that finds the point stationary leaves it where it is (the evaluated point)
+                PottsTrainer.History h = trainer.train(direct, data, settings, 1, stationarityTolerance, settings.seed() * 1_000_003L + epochs);
                 updates += h.exampleMemoryUpdates();
                 seconds += h.seconds();
                 boolean lossReached = h.lastLoss() <= last.loss();
@@ -111,6 +112,9 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
                 }
                 if (isStationary && stationary == null) {
                     stationary = current;
+                }
+                if (stationary != null && trainer == NetworkGrowth.Trainer.EM) {
+                    break; // EM does not move a stationary point: the grown loss is out of reach if not reached yet
                 }
             }
             Milestone toLoss = reachedLoss != null ? reachedLoss : current;
@@ -164,6 +168,7 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
             growth.put("split_step", splitStep);
             growth.put("direct_max_epochs", directMaxEpochs);
             growth.put("width_stopping", stopAtStationarity ? "stationarity" : "epochs");
+            growth.put("trainer", trainer.name().toLowerCase(java.util.Locale.ROOT));
             growth.put(stopAtStationarity ? "max_epochs_per_width" : "epochs_per_width", settings.epochs());
             growth.put("stationarity_tolerance", stationarityTolerance);
             growth.put("null_state", nullState);

@@ -10,6 +10,7 @@ import org.saddle.app.potts.PottsJob;
 import org.saddle.app.potts.PottsStabilityJob;
 import org.saddle.simulation.data.IdxFormatException;
 import org.saddle.simulation.data.ShippedMnist;
+import org.saddle.simulation.potts.NetworkGrowth;
 import org.saddle.simulation.potts.TrainingSettings;
 
 /**
@@ -17,7 +18,7 @@ import org.saddle.simulation.potts.TrainingSettings;
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
  * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
- * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance) the
+ * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance, trainer) the
  * study compares growth by splitting with direct training instead (training.epochs is then the number of epochs per
  * width, or its cap with width-stopping: stationarity), with or without the null state and latent classes.
  */
@@ -95,7 +96,7 @@ public final class PottsStudyType implements StudyType {
         TrainingSettings trainingSettings = new TrainingSettings(beta, varsigma, epochs, batch, rate, classRate, seed);
         if (growth) {
             ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs",
-                    "width-stopping", "stationarity-tolerance");
+                    "width-stopping", "stationarity-tolerance", "trainer");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
             int[] widths = new int[finals.length];
@@ -114,8 +115,10 @@ public final class PottsStudyType implements StudyType {
             } else if (g.has("stationarity-tolerance")) {
                 throw g.error("growth.stationarity-tolerance", "is only used with growth.width-stopping: stationarity");
             }
+            NetworkGrowth.Trainer trainer = g.string("trainer", "sgd", "sgd", "em").equals("em") ? NetworkGrowth.Trainer.EM
+                    : NetworkGrowth.Trainer.SGD;
             PottsGrowthJob growthJob = new PottsGrowthJob(name, images, labels, train, test, trainingSettings, initial, widths, step,
-                    maxEpochs, nullState, latent, tolerance, root.file(), text);
+                    maxEpochs, nullState, latent, tolerance, trainer, root.file(), text);
             return runnable(name, settings -> growthJob.run(settings.resultsRoot(), settings.showProgress()),
                     outcome -> String.format("study %s: Potts DAM growth by splitting vs direct training, final P = %s",
                             name, java.util.Arrays.toString(widths)));

@@ -32,7 +32,8 @@ import org.saddle.simulation.ProgressListener;
  * likelihood ({@link LatentClasses}), so growth does not carry them: they are read out of the grown DAM by the
  * C-memory stationary point, as for a directly trained DAM ({@link LatentClasses#readOut}).
  *
- * <p><b>Training at each width.</b> Either a fixed number of SGD epochs ({@link Settings#stageEpochs}), or, with
+ * <p><b>Training at each width.</b> SGD ({@link PottsTrainer}) or mean-field iterations ({@link EmTrainer}): see
+ * {@link Trainer}. Either a fixed number of epochs (iterations) ({@link Settings#stageEpochs}), or, with
  * {@link Settings#stationarityTolerance} &gt; 0, epochs until the stationarity residual rho of an epoch (the
  * Riemannian gradient norm in the memories, made dimensionless: {@link PottsTrainer}) is at most the tolerance, with
  * {@code stageEpochs} as the cap: the hierarchy splits stationary points, so each width is trained only until it is
@@ -55,9 +56,11 @@ public final class NetworkGrowth {
      * @param nullStateWeight initial total weight of the null hidden state, in [0, 1) (0: no null state)
      * @param stationarityTolerance stop training a width after the first epoch with stationarity residual rho at most
      *                        this (0: always {@code stageEpochs} epochs)
+     * @param trainer         how each width is trained: SGD epochs, or mean-field (EM) iterations (then
+     *                        {@code stageEpochs} counts iterations)
      */
     public record Settings(int initialMemories, int finalMemories, int stageEpochs, double splitStep, double nullStateWeight,
-            double stationarityTolerance) {
+            double stationarityTolerance, Trainer trainer) {
         public Settings {
             if (initialMemories < 1 || finalMemories < initialMemories || stageEpochs < 0 || !(splitStep > 0)) {
                 throw new IllegalArgumentException("need 1 <= initial <= final memories, stage epochs >= 0, split step > 0");
@@ -67,9 +70,29 @@ public final class NetworkGrowth {
             }
         }
 
-        /** Fixed epochs per width, no null state. */
+        /** Fixed SGD epochs per width, no null state. */
         public Settings(int initialMemories, int finalMemories, int stageEpochs, double splitStep) {
-            this(initialMemories, finalMemories, stageEpochs, splitStep, 0, 0);
+            this(initialMemories, finalMemories, stageEpochs, splitStep, 0, 0, Trainer.SGD);
+        }
+    }
+
+    /**
+     * How a width is trained. {@code SGD}: epochs of {@link PottsTrainer} (its noise keeps the memories a distance from
+     * the stationary point that grows like (eta P / B)^(1/2), so rho has a floor). {@code EM}: full-batch mean-field
+     * iterations of {@link EmTrainer}, which converge to the stationary point itself (rho -&gt; 0); one iteration costs
+     * the M P gradient terms of an epoch.
+     */
+    public enum Trainer {
+        SGD, EM;
+
+        /**
+         * Trains {@code dam} in place for at most {@code units} epochs (SGD) or iterations (EM), stopping at rho &lt;=
+         * {@code tolerance} (0: never); {@code seed} fixes the SGD batch order.
+         */
+        public PottsTrainer.History train(PottsDam dam, SphereData data, TrainingSettings training, int units, double tolerance, long seed) {
+            return this == SGD
+                    ? PottsTrainer.train(dam, data, training.withEpochs(units).withSeed(seed), tolerance, ProgressListener.NONE)
+                    : EmTrainer.train(dam, data, training.effectiveInverseTemperature(), units, tolerance);
         }
     }
 
@@ -108,8 +131,8 @@ public final class NetworkGrowth {
         }
         double curvature = Double.NaN;
         while (true) {
-            PottsTrainer.History h = PottsTrainer.train(dam, data, training.withEpochs(settings.stageEpochs())
-                    .withSeed(training.seed() * 1_000_003L + stage), settings.stationarityTolerance(), ProgressListener.NONE);
+            PottsTrainer.History h = settings.trainer().train(dam, data, training, settings.stageEpochs(), settings.stationarityTolerance(),
+                    training.seed() * 1_000_003L + stage);
             updates += h.exampleMemoryUpdates();
             double loss = h.epochs() == 0 ? new PottsLoss(data, training.effectiveInverseTemperature(), 512).loss(dam) : h.lastLoss();
             stages.add(new Stage(dam.memories(), h.epochs(), loss, h.epochs() == 0 ? Double.NaN : h.lastResidual(), dam.nullStateWeight(),

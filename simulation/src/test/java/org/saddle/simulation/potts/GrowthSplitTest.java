@@ -153,7 +153,7 @@ class GrowthSplitTest {
         SphereData test = new SphereData(30, 300, 3, java.util.Arrays.copyOfRange(labelled.x(), 30 * 300, 30 * 600),
                 java.util.Arrays.copyOfRange(labelled.labels(), 300, 600));
         NetworkGrowth.Result grown = NetworkGrowth.grow(train, new TrainingSettings(0.3, 1, 5, 30, 0.05, 0.05, 53),
-                new NetworkGrowth.Settings(3, 9, 5, 0.05, 0.05, 0), ProgressListener.NONE);
+                new NetworkGrowth.Settings(3, 9, 5, 0.05, 0.05, 0, NetworkGrowth.Trainer.SGD), ProgressListener.NONE);
         assertEquals(9, grown.dam().memories());
         assertTrue(grown.dam().hasNullState());
         assertEquals(3, grown.stages().size(), "3 -> 6 -> 9");
@@ -178,7 +178,7 @@ class GrowthSplitTest {
         TrainingSettings training = new TrainingSettings(1.0, 1.0, 0, 20, 0.05, 0.05, 5);
         double tolerance = 0.02;
         int cap = 40;
-        NetworkGrowth.Result result = NetworkGrowth.grow(data, training, new NetworkGrowth.Settings(2, 8, cap, 0.05, 0, tolerance),
+        NetworkGrowth.Result result = NetworkGrowth.grow(data, training, new NetworkGrowth.Settings(2, 8, cap, 0.05, 0, tolerance, NetworkGrowth.Trainer.SGD),
                 ProgressListener.NONE);
         boolean early = false;
         for (NetworkGrowth.Stage stage : result.stages()) {
@@ -191,5 +191,44 @@ class GrowthSplitTest {
         for (int e = 0; e < h.epochs() - 1; e++) {
             assertTrue(h.residualPerEpoch()[e] > tolerance, "epoch " + e + " was not yet stationary");
         }
+        // with EM every width reaches a stationary point (rho -> 0), here rho <= 1e-6, well before a cap of 5000 iterations
+        NetworkGrowth.Result em = NetworkGrowth.grow(data, training, new NetworkGrowth.Settings(2, 8, 5000, 0.05, 0.05, 1e-6,
+                NetworkGrowth.Trainer.EM), ProgressListener.NONE);
+        for (NetworkGrowth.Stage stage : em.stages()) {
+            assertTrue(stage.residual() <= 1e-6 && stage.epochs() < 5000, stage.toString());
+        }
+    }
+
+    /**
+     * {@link EmTrainer} is the iteration of {@link StationaryPoint#solve} (same stationarity equations, here with BLAS):
+     * from the same start, 40 iterations of each give the same memories and class weights (null state included) to
+     * rounding; the loss never increases (EM); the rho of the first iteration is the full-data rho of the start; and
+     * with a tolerance it stops at a point whose rho is at most the tolerance, without moving it.
+     */
+    @Test
+    void emTrainerIteratesTheStationarityEquations() {
+        SphereData data = data(2);
+        PottsDam start = SmallData.randomDam(8, 3, 2, 46).withNullState(0.1);
+        PottsLoss loss = new PottsLoss(data, 1.5, 50);
+        PottsDam em = start.copy();
+        PottsTrainer.History h = EmTrainer.train(em, data, 1.5, 40, 0);
+        assertEquals(40, h.epochs());
+        assertEquals(40L * 50 * 3, h.exampleMemoryUpdates(), "one E-step of M P terms per iteration");
+        assertEquals(PottsHessian.stationarityResidual(start, loss), h.residualPerEpoch()[0], 1e-12);
+        assertEquals(loss.loss(start), h.lossPerEpoch()[0], 1e-12);
+        for (int k = 1; k < 40; k++) {
+            assertTrue(h.lossPerEpoch()[k] <= h.lossPerEpoch()[k - 1] + 1e-12, "EM does not increase the loss, iteration " + k);
+        }
+        PottsDam reference = StationaryPoint.solve(start, loss, true, 0, 40).dam();
+        for (int k = 0; k < em.memoryWeights().length; k++) {
+            assertEquals(reference.memoryWeights()[k], em.memoryWeights()[k], 1e-10);
+        }
+        for (int k = 0; k < em.logits().length; k++) {
+            assertEquals(reference.classWeights()[k], em.classWeights()[k], 1e-12);
+        }
+        PottsDam stopped = start.copy();
+        PottsTrainer.History toTolerance = EmTrainer.train(stopped, data, 1.5, 5000, 1e-6);
+        assertTrue(toTolerance.lastResidual() <= 1e-6 && toTolerance.epochs() < 5000);
+        assertEquals(toTolerance.lastResidual(), PottsHessian.stationarityResidual(stopped, loss), 1e-12, "the point returned is the one evaluated");
     }
 }
