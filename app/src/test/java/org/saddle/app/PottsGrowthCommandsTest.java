@@ -89,6 +89,7 @@ class PottsGrowthCommandsTest {
             {"stationarity-tolerance: 0.05", "stationarity-tolerance: 2", "growth.stationarity-tolerance"},
             {"mode: unsupervised", "mode: supervised", "dam.latent-classes"},
             {"width-stopping: stationarity,", "width-stopping: stationarity, trainer: adam,", "growth.trainer"},
+            {"width-stopping: stationarity,", "width-stopping: stationarity, direct-start: zeros,", "growth.direct-start"},
         };
         for (String[] c : bad) {
             Files.writeString(config, text.replace(c[0], c[1]).replace("tiny-growth-null", "bad-growth"));

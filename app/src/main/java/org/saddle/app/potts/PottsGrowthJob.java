@@ -39,10 +39,12 @@ import org.saddle.simulation.potts.TrainingSettings;
  * @param latent                unsupervised C-class read-out and its evaluation, or null
  * @param stationarityTolerance width stopping by the stationarity residual rho ({@link PottsTrainer}), 0 for fixed epochs
  * @param trainer               SGD epochs or mean-field (EM) iterations, for growth and direct training alike
+ * @param directFromRandom      whether direct training starts from random directions on the sphere instead of P training
+ *                              examples (growth always starts its narrowest width on training examples)
  */
 public record PottsGrowthJob(String name, Path images, Path labels, int[] train, int[] test, TrainingSettings settings,
         int initialMemories, int[] finalMemories, double splitStep, int directMaxEpochs, boolean nullState, PottsJob.Latent latent,
-        double stationarityTolerance, NetworkGrowth.Trainer trainer, String configFile, String configText) {
+        double stationarityTolerance, NetworkGrowth.Trainer trainer, boolean directFromRandom, String configFile, String configText) {
 
     /** Accuracies of one DAM (NaN where they do not apply). */
     private record Evaluation(double oneNn, double dam, double clusterDam, double clusterOneNn) {}
@@ -86,7 +88,8 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
                     last.nullStateWeight(), growthEval), null, stopAtStationarity ? last.residual() <= stationarityTolerance : null);
             progress.advance(1);
             // direct training: to the grown loss, and (with a tolerance) to stationarity
-            PottsDam direct = PottsDam.startingOnExamples(data, target, settings.seed());
+            PottsDam direct = directFromRandom ? PottsDam.randomOnSphere(data.neurons(), target, data.classes(), settings.seed())
+                    : PottsDam.startingOnExamples(data, target, settings.seed());
             if (nullState) {
                 direct = direct.withNullState(PottsJob.NULL_STATE_WEIGHT);
             }
@@ -169,6 +172,7 @@ public record PottsGrowthJob(String name, Path images, Path labels, int[] train,
             growth.put("direct_max_epochs", directMaxEpochs);
             growth.put("width_stopping", stopAtStationarity ? "stationarity" : "epochs");
             growth.put("trainer", trainer.name().toLowerCase(java.util.Locale.ROOT));
+            growth.put("direct_start", directFromRandom ? "random" : "examples");
             growth.put(stopAtStationarity ? "max_epochs_per_width" : "epochs_per_width", settings.epochs());
             growth.put("stationarity_tolerance", stationarityTolerance);
             growth.put("null_state", nullState);

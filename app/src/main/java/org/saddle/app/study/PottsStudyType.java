@@ -18,7 +18,7 @@ import org.saddle.simulation.potts.TrainingSettings;
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
  * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
- * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance, trainer) the
+ * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance, trainer, direct-start) the
  * study compares growth by splitting with direct training instead (training.epochs is then the number of epochs per
  * width, or its cap with width-stopping: stationarity), with or without the null state and latent classes.
  */
@@ -96,7 +96,7 @@ public final class PottsStudyType implements StudyType {
         TrainingSettings trainingSettings = new TrainingSettings(beta, varsigma, epochs, batch, rate, classRate, seed);
         if (growth) {
             ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs",
-                    "width-stopping", "stationarity-tolerance", "trainer");
+                    "width-stopping", "stationarity-tolerance", "trainer", "direct-start");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
             int[] widths = new int[finals.length];
@@ -117,8 +117,9 @@ public final class PottsStudyType implements StudyType {
             }
             NetworkGrowth.Trainer trainer = g.string("trainer", "sgd", "sgd", "em").equals("em") ? NetworkGrowth.Trainer.EM
                     : NetworkGrowth.Trainer.SGD;
+            boolean directFromRandom = g.string("direct-start", "examples", "examples", "random").equals("random");
             PottsGrowthJob growthJob = new PottsGrowthJob(name, images, labels, train, test, trainingSettings, initial, widths, step,
-                    maxEpochs, nullState, latent, tolerance, trainer, root.file(), text);
+                    maxEpochs, nullState, latent, tolerance, trainer, directFromRandom, root.file(), text);
             return runnable(name, settings -> growthJob.run(settings.resultsRoot(), settings.showProgress()),
                     outcome -> String.format("study %s: Potts DAM growth by splitting vs direct training, final P = %s",
                             name, java.util.Arrays.toString(widths)));

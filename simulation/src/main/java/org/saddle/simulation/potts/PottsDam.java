@@ -150,6 +150,19 @@ public final class PottsDam {
         return new PottsDam(n, memories, data.classes(), w, new double[memories * data.classes()]);
     }
 
+    /**
+     * P memories in independent uniformly random directions on the sphere (normalized Gaussian vectors from the seeded
+     * stream), uniform class weights: the data-blind start.
+     */
+    public static PottsDam randomOnSphere(int neurons, int memories, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[neurons * memories];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = gaussian(random);
+        }
+        return new PottsDam(neurons, memories, classes, w, new double[memories * classes]);
+    }
+
     private static double gaussian(SplittableRandom random) {
         double u = random.nextDouble();
         double v = random.nextDouble();
