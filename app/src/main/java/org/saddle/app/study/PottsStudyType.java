@@ -18,9 +18,10 @@ import org.saddle.simulation.potts.TrainingSettings;
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
  * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
- * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance, trainer, direct-start) the
- * study compares growth by splitting with direct training instead (training.epochs is then the number of epochs per
- * width, or its cap with width-stopping: stationarity), with or without the null state and latent classes.
+ * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance,
+ * trainer, direct-start) the study compares growth by splitting with direct training instead (training.epochs is then
+ * the number of epochs per width, or its cap with width-stopping: stationarity), with or without the null state and
+ * latent classes.
  */
 public final class PottsStudyType implements StudyType {
     @Override

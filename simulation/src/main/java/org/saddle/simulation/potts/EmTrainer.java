@@ -71,16 +71,10 @@ public final class EmTrainer {
                 }
             }
             updates += (long) m * pCount;
-            for (int mu = 0; mu < pCount; mu++) {
-                double radial = 0;
-                for (int i = 0; i < n; i++) {
-                    radial += u[mu * n + i] * w[mu * n + i];
-                }
-                radial /= n;
-                for (int i = 0; i < n; i++) {
-                    tangent[mu * n + i] = -(beta / m) * (u[mu * n + i] - radial * w[mu * n + i]);
-                }
+            for (int k = 0; k < tangent.length; k++) {
+                tangent[k] = -(beta / m) * u[k]; // dL/dw^mu = -(beta / M) u^mu
             }
+            PottsHessian.projectOnTangentSpaces(tangent, w, n, pCount);
             lossPer[iteration] = total / m;
             residualPer[iteration] = PottsTrainer.residual(tangent, posteriorMass, n, beta);
             done = iteration + 1;

@@ -68,6 +68,7 @@ public final class NetworkGrowth {
             if (!(nullStateWeight >= 0 && nullStateWeight < 1) || !(stationarityTolerance >= 0 && stationarityTolerance < 1)) {
                 throw new IllegalArgumentException("null-state weight and stationarity tolerance must be in [0, 1)");
             }
+            java.util.Objects.requireNonNull(trainer, "trainer");
         }
 
         /** Fixed SGD epochs per width, no null state. */

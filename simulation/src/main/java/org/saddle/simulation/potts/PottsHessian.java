@@ -48,8 +48,13 @@ public final class PottsHessian {
         int n = dam.neurons();
         double[] g = new double[n * dam.memories()];
         loss.fullGradient(dam, g, new double[dam.logits().length]);
-        double[] w = dam.memoryWeights();
-        for (int mu = 0; mu < dam.memories(); mu++) {
+        projectOnTangentSpaces(g, dam.memoryWeights(), n, dam.memories());
+        return g;
+    }
+
+    /** Removes from each {@code g[mu * N ..]} its component along the memory w^mu (|w|^2 = N): g <- P_mu g. */
+    static void projectOnTangentSpaces(double[] g, double[] w, int n, int memories) {
+        for (int mu = 0; mu < memories; mu++) {
             double radial = 0;
             for (int i = 0; i < n; i++) {
                 radial += g[mu * n + i] * w[mu * n + i];
@@ -58,7 +63,6 @@ public final class PottsHessian {
                 g[mu * n + i] -= radial / n * w[mu * n + i];
             }
         }
-        return g;
     }
 
     /**
