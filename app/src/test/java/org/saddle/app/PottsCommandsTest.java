@@ -62,30 +62,6 @@ class PottsCommandsTest {
         assertEquals(1, run.get("seed").asInt());
     }
 
-    @Test
-    void growthStudyComparesWithDirectTraining() throws IOException {
-        Path config = dir.resolve("growth.yaml");
-        Files.writeString(config, """
-                study: tiny-growth
-                model: potts
-                data: {train: [0, 400], test: [8000, 8200]}
-                dam: {inverse-temperature: 0.2}
-                training: {epochs: 1, batch-size: 50}
-                growth: {initial-memories: 5, final-memories: [10, 20], direct-max-epochs: 3}
-                """);
-        Path results = dir.resolve("results");
-        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        java.util.List<String> rows = Files.readAllLines(results.resolve("tiny-growth/growth.csv"));
-        assertEquals(1 + 4, rows.size(), "growth and direct rows for each final P");
-        assertTrue(rows.get(1).startsWith("10,growth,2,"), rows.get(1));
-        // growth cost: 400 examples x (5 + 10) memories x 1 epoch per width
-        assertEquals(400L * (5 + 10), Long.parseLong(rows.get(1).split(",")[3]));
-        assertTrue(Files.size(results.resolve("tiny-growth/growth-cost.png")) > 0);
-        java.util.List<String> stages = Files.readAllLines(results.resolve("tiny-growth/growth-stages.csv"));
-        assertEquals(1 + 2 + 3, stages.size(), "widths 5,10 then 5,10,20");
-    }
-
     /**
      * One-memory teacher-student Monte Carlo against the large-N saddle points (OneMemoryTeacherStudent):
      * every z-score of R within 4 (20 samples a point; O(1/N) bias small against the errors at N = 300).

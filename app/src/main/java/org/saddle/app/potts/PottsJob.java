@@ -134,12 +134,7 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
         metrics.put("starved_memories", (int) usage[1]);
         metrics.put("null_state", dam.hasNullState());
         if (dam.hasNullState()) {
-            double[] weights = dam.classWeights();
-            double nullWeight = 0;
-            for (int y = 0; y < dam.classes(); y++) {
-                nullWeight += weights[dam.memories() * dam.classes() + y];
-            }
-            metrics.put("null_state_weight", nullWeight); // P(h = 0): the share of the data the background explains
+            metrics.put("null_state_weight", dam.nullStateWeight()); // P(h = 0): the share of the data the background explains
         }
         metrics.put("effective_inverse_temperature", betaEff);
         metrics.put("epochs", settings.epochs());
@@ -285,29 +280,23 @@ public record PottsJob(String name, Path images, Path labels, int[] train, int[]
             throw new InputException("latent classes are evaluated on test examples; give data.test");
         }
         StationaryPoint coarse = LatentClasses.coarse(unlabelled, latent.classes(), betaEff, settings.seed() + 1);
-        int[] classOf = LatentClasses.assign(trained, coarse.dam());
-        PottsDam latentDam = LatentClasses.withLatentClasses(trained, classOf, latent.classes());
         int[] trainLabels = labelled.trainData().labels();
-        int[] testLabels = labelled.testData().labels();
-        int[] map = LatentClasses.majorityLabels(PottsClassifier.damPredictions(latentDam, unlabelled, betaEff), trainLabels, latent.classes());
+        LatentClasses.Readout readout = LatentClasses.readOut(trained, LatentClasses.assign(trained, coarse.dam()), latent.classes(),
+                unlabelled, trainLabels, labelled.testData(), betaEff);
         int[] identity = new int[latent.classes()];
         for (int k = 0; k < identity.length; k++) {
             identity[k] = k;
         }
-        PottsDam coarseDam = LatentClasses.withLatentClasses(coarse.dam(), identity, latent.classes());
-        int[] coarseMap = LatentClasses.majorityLabels(PottsClassifier.damPredictions(coarseDam, unlabelled, betaEff), trainLabels,
-                latent.classes());
+        LatentClasses.Readout coarseReadout = LatentClasses.readOut(coarse.dam(), identity, latent.classes(), unlabelled, trainLabels,
+                labelled.testData(), betaEff);
         metrics.put("latent_classes", latent.classes());
-        metrics.put("latent_class_labels", map);
-        metrics.put("cluster_accuracy_dam", LatentClasses.clusterAccuracy(PottsClassifier.damPredictions(latentDam, labelled.testData(),
-                betaEff), map, testLabels));
-        metrics.put("cluster_accuracy_one_nn", LatentClasses.clusterAccuracy(PottsClassifier.nearestMemoryPredictions(latentDam,
-                labelled.testData()), map, testLabels));
-        metrics.put("coarse_cluster_accuracy", LatentClasses.clusterAccuracy(PottsClassifier.damPredictions(coarseDam,
-                labelled.testData(), betaEff), coarseMap, testLabels));
+        metrics.put("latent_class_labels", readout.labelOfClass());
+        metrics.put("cluster_accuracy_dam", readout.clusterAccuracyDam());
+        metrics.put("cluster_accuracy_one_nn", readout.clusterAccuracyOneNn());
+        metrics.put("coarse_cluster_accuracy", coarseReadout.clusterAccuracyDam());
         metrics.put("coarse_converged", coarse.converged());
         metrics.put("coarse_residual", coarse.gradientNorm());
-        return latentDam;
+        return readout.dam();
     }
 
     /** Memories sorted by class (argmax_y p^mu_y), with their rescaled class weights. */

@@ -10,6 +10,7 @@ import org.saddle.app.potts.PottsJob;
 import org.saddle.app.potts.PottsStabilityJob;
 import org.saddle.simulation.data.IdxFormatException;
 import org.saddle.simulation.data.ShippedMnist;
+import org.saddle.simulation.potts.NetworkGrowth;
 import org.saddle.simulation.potts.TrainingSettings;
 
 /**
@@ -17,8 +18,10 @@ import org.saddle.simulation.potts.TrainingSettings;
  * data set (default: the shipped MNIST digits), with accuracies on held-out examples. Keys (README, section
  * "Potts DAM"): data.{images, labels, train, test, mode}, dam.{memories, inverse-temperature, varsigma, null-state, latent-classes},
  * training.{epochs, batch-size, learning-rate, class-learning-rate}, evaluation.baseline; with a growth
- * section (initial-memories, final-memories, split-step, direct-max-epochs) the study compares growth by
- * splitting with direct training instead (training.epochs is then the number of epochs per width).
+ * section (initial-memories, final-memories, split-step, direct-max-epochs, width-stopping, stationarity-tolerance,
+ * trainer, direct-start) the study compares growth by splitting with direct training instead (training.epochs is then
+ * the number of epochs per width, or its cap with width-stopping: stationarity), with or without the null state and
+ * latent classes.
  */
 public final class PottsStudyType implements StudyType {
     @Override
@@ -93,13 +96,8 @@ public final class PottsStudyType implements StudyType {
                 .string("baseline", "cosine-1nn", "cosine-1nn", "none") : "cosine-1nn";
         TrainingSettings trainingSettings = new TrainingSettings(beta, varsigma, epochs, batch, rate, classRate, seed);
         if (growth) {
-            if (nullState) {
-                throw dam.error("dam.null-state", "is not supported with a growth section; allowed: false (or leave it out)");
-            }
-            if (latentClasses > 1) {
-                throw dam.error("dam.latent-classes", "is not supported with a growth section; allowed: 1 (or leave it out)");
-            }
-            ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs");
+            ConfigNode g = root.child("growth").allowOnly("initial-memories", "final-memories", "split-step", "direct-max-epochs",
+                    "width-stopping", "stationarity-tolerance", "trainer", "direct-start");
             int initial = (int) g.integer("initial-memories", null, 1, 1_000_000);
             long[] finals = g.integers("final-memories", 1, 1_000_000);
             int[] widths = new int[finals.length];
@@ -111,8 +109,18 @@ public final class PottsStudyType implements StudyType {
             }
             double step = g.number("split-step", 0.05, 1e-6, 1, "eps / sqrt(N)");
             int maxEpochs = (int) g.integer("direct-max-epochs", 30L, 1, 100_000);
+            String stopping = g.string("width-stopping", "epochs", "epochs", "stationarity");
+            double tolerance = 0;
+            if (stopping.equals("stationarity")) {
+                tolerance = g.number("stationarity-tolerance", null, 1e-9, 0.5, "the stationarity residual rho of an epoch");
+            } else if (g.has("stationarity-tolerance")) {
+                throw g.error("growth.stationarity-tolerance", "is only used with growth.width-stopping: stationarity");
+            }
+            NetworkGrowth.Trainer trainer = g.string("trainer", "sgd", "sgd", "em").equals("em") ? NetworkGrowth.Trainer.EM
+                    : NetworkGrowth.Trainer.SGD;
+            boolean directFromRandom = g.string("direct-start", "examples", "examples", "random").equals("random");
             PottsGrowthJob growthJob = new PottsGrowthJob(name, images, labels, train, test, trainingSettings, initial, widths, step,
-                    maxEpochs, root.file(), text);
+                    maxEpochs, nullState, latent, tolerance, trainer, directFromRandom, root.file(), text);
             return runnable(name, settings -> growthJob.run(settings.resultsRoot(), settings.showProgress()),
                     outcome -> String.format("study %s: Potts DAM growth by splitting vs direct training, final P = %s",
                             name, java.util.Arrays.toString(widths)));

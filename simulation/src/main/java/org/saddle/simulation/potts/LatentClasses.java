@@ -76,6 +76,34 @@ public final class LatentClasses {
         return new PottsDam(trained.neurons(), p, classes, trained.memoryWeights().clone(), theta, trained.hasNullState());
     }
 
+    /**
+     * A DAM read out into latent classes and evaluated.
+     *
+     * @param dam                  the C-class DAM p^mu_y = q^mu delta(y, class(mu)) (same memories, same likelihood)
+     * @param labelOfClass         majority training label of each latent class (-1: a class that receives no example)
+     * @param clusterAccuracyDam   cluster accuracy of the DAM's class posterior on the test examples
+     * @param clusterAccuracyOneNn cluster accuracy of the nearest memory's latent class on the test examples
+     */
+    public record Readout(PottsDam dam, int[] labelOfClass, double clusterAccuracyDam, double clusterAccuracyOneNn) {}
+
+    /**
+     * Reads {@code trained} (a DAM trained without classes) out into C latent classes, memory mu in class classOf[mu]
+     * ({@link #assign} against the coarse stationary point), maps each class to the majority label of the training
+     * examples the DAM assigns to it (class posterior at {@code inverseTemperature}) and evaluates on {@code test}.
+     *
+     * @param unlabelledTrain the training examples (their labels are not read)
+     * @param trainLabels     the training examples' labels, for the majority map only
+     * @param test            held-out examples with their labels
+     */
+    public static Readout readOut(PottsDam trained, int[] classOf, int classes, SphereData unlabelledTrain, int[] trainLabels,
+            SphereData test, double inverseTemperature) {
+        PottsDam latent = withLatentClasses(trained, classOf, classes);
+        int[] map = majorityLabels(PottsClassifier.damPredictions(latent, unlabelledTrain, inverseTemperature), trainLabels, classes);
+        return new Readout(latent, map,
+                clusterAccuracy(PottsClassifier.damPredictions(latent, test, inverseTemperature), map, test.labels()),
+                clusterAccuracy(PottsClassifier.nearestMemoryPredictions(latent, test), map, test.labels()));
+    }
+
     /** The majority label of the examples predicted in each latent class (-1 for a class that receives none). */
     public static int[] majorityLabels(int[] predictedClass, int[] labels, int classes) {
         int labelCount = 0;

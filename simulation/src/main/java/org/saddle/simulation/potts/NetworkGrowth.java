@@ -16,6 +16,28 @@ import org.saddle.simulation.ProgressListener;
  * posteriors (r_mu(a) > 1e-6 max_a r, at most {@link #MAX_EXAMPLES}), it is the top eigenvector of A^T A:
  * for K <= {@link #DENSE_LIMIT} from LAPACK dsyevr (largest eigenpair only) on the K x K Gram matrix A A^T
  * (same non-zero spectrum; the eigenvector is A^T u / |A^T u|), beyond by power iteration with BLAS.
+ *
+ * <p><b>Null hidden state</b> ({@link Settings#nullStateWeight} &gt; 0; see {@link PottsDam}). The narrow DAM starts with
+ * the null state h = 0 at that total weight, and the null state is carried through every width: it has no memory, so it
+ * is <em>never split</em>, and a split leaves its class weights p^0_y exactly as they are, while each split memory's
+ * class weights are halved between its two copies. The joint weights p^h_y over (h, y) therefore still sum to 1 after a
+ * split, and at eps = 0 the model distribution, hence the loss, is unchanged: the duplicated stationary point is a
+ * stationary point of the wider DAM (every dL/dtheta^h_y = p^h_y - rbar^h_y still vanishes, the null row because its
+ * posterior r_0(a) is unchanged, each copy's because both its weight and its posterior are halved). The splitting
+ * matrix keeps its form, with r_mu(a) the posterior normalized over the memories and the null state together (the
+ * null state enters the loss change of a split only through that normalization).
+ *
+ * <p><b>Unsupervised growth with latent classes.</b> Without labels the data have one class (C = 1) and growth splits
+ * the memory weights q^mu exactly as the supervised class weights. The C latent classes are not identifiable from the
+ * likelihood ({@link LatentClasses}), so growth does not carry them: they are read out of the grown DAM by the
+ * C-memory stationary point, as for a directly trained DAM ({@link LatentClasses#readOut}).
+ *
+ * <p><b>Training at each width.</b> SGD ({@link PottsTrainer}) or mean-field iterations ({@link EmTrainer}): see
+ * {@link Trainer}. Either a fixed number of epochs (iterations) ({@link Settings#stageEpochs}), or, with
+ * {@link Settings#stationarityTolerance} &gt; 0, epochs until the stationarity residual rho of an epoch (the
+ * Riemannian gradient norm in the memories, made dimensionless: {@link PottsTrainer}) is at most the tolerance, with
+ * {@code stageEpochs} as the cap: the hierarchy splits stationary points, so each width is trained only until it is
+ * one.
  */
 public final class NetworkGrowth {
     /** Largest number of examples entering one memory's splitting matrix. */
@@ -28,14 +50,50 @@ public final class NetworkGrowth {
     /**
      * @param initialMemories P at the start (started on training examples)
      * @param finalMemories   P at the end
-     * @param stageEpochs     SGD epochs after each split (and at the start)
+     * @param stageEpochs     SGD epochs after each split (and at the start); the most epochs per width with a
+     *                        stationarity tolerance
      * @param splitStep       eps / sqrt(N): the copies move by eps v with |v| = 1, eps = splitStep sqrt(N)
+     * @param nullStateWeight initial total weight of the null hidden state, in [0, 1) (0: no null state)
+     * @param stationarityTolerance stop training a width after the first epoch with stationarity residual rho at most
+     *                        this (0: always {@code stageEpochs} epochs)
+     * @param trainer         how each width is trained: SGD epochs, or mean-field (EM) iterations (then
+     *                        {@code stageEpochs} counts iterations)
      */
-    public record Settings(int initialMemories, int finalMemories, int stageEpochs, double splitStep) {
+    public record Settings(int initialMemories, int finalMemories, int stageEpochs, double splitStep, double nullStateWeight,
+            double stationarityTolerance, Trainer trainer) {
         public Settings {
             if (initialMemories < 1 || finalMemories < initialMemories || stageEpochs < 0 || !(splitStep > 0)) {
                 throw new IllegalArgumentException("need 1 <= initial <= final memories, stage epochs >= 0, split step > 0");
             }
+            if (!(nullStateWeight >= 0 && nullStateWeight < 1) || !(stationarityTolerance >= 0 && stationarityTolerance < 1)) {
+                throw new IllegalArgumentException("null-state weight and stationarity tolerance must be in [0, 1)");
+            }
+            java.util.Objects.requireNonNull(trainer, "trainer");
+        }
+
+        /** Fixed SGD epochs per width, no null state. */
+        public Settings(int initialMemories, int finalMemories, int stageEpochs, double splitStep) {
+            this(initialMemories, finalMemories, stageEpochs, splitStep, 0, 0, Trainer.SGD);
+        }
+    }
+
+    /**
+     * How a width is trained. {@code SGD}: epochs of {@link PottsTrainer} (its noise keeps the memories a distance from
+     * the stationary point that grows like (eta P / B)^(1/2), so rho has a floor). {@code EM}: full-batch mean-field
+     * iterations of {@link EmTrainer}, which converge to the stationary point itself (rho -&gt; 0); one iteration costs
+     * the M P gradient terms of an epoch.
+     */
+    public enum Trainer {
+        SGD, EM;
+
+        /**
+         * Trains {@code dam} in place for at most {@code units} epochs (SGD) or iterations (EM), stopping at rho &lt;=
+         * {@code tolerance} (0: never); {@code seed} fixes the SGD batch order.
+         */
+        public PottsTrainer.History train(PottsDam dam, SphereData data, TrainingSettings training, int units, double tolerance, long seed) {
+            return this == SGD
+                    ? PottsTrainer.train(dam, data, training.withEpochs(units).withSeed(seed), tolerance, ProgressListener.NONE)
+                    : EmTrainer.train(dam, data, training.effectiveInverseTemperature(), units, tolerance);
         }
     }
 
@@ -43,12 +101,16 @@ public final class NetworkGrowth {
      * One stage: the DAM after training at this width.
      *
      * @param memories         P
+     * @param epochs           SGD epochs trained at this width
      * @param loss             mean training loss of the last epoch
+     * @param residual         stationarity residual rho of the last epoch (NaN without an epoch)
+     * @param nullStateWeight  P(h = 0) after training at this width (0 without the null state)
      * @param updates          cumulative example-memory gradient terms (cost)
      * @param seconds          cumulative wall time, splitting included
      * @param splitCurvature   most negative eigenvalue of the splitting matrices before the split that led here (NaN at the start)
      */
-    public record Stage(int memories, double loss, long updates, double seconds, double splitCurvature) {}
+    public record Stage(int memories, int epochs, double loss, double residual, double nullStateWeight, long updates, double seconds,
+            double splitCurvature) {}
 
     /** The grown DAM and its stages. */
     public record Result(PottsDam dam, List<Stage> stages) {}
@@ -58,6 +120,9 @@ public final class NetworkGrowth {
     public static Result grow(SphereData data, TrainingSettings training, Settings settings, ProgressListener progress) {
         long start = System.nanoTime();
         PottsDam dam = PottsDam.startingOnExamples(data, settings.initialMemories(), training.seed());
+        if (settings.nullStateWeight() > 0) {
+            dam = dam.withNullState(settings.nullStateWeight());
+        }
         List<Stage> stages = new ArrayList<>();
         long updates = 0;
         int stage = 0;
@@ -67,12 +132,12 @@ public final class NetworkGrowth {
         }
         double curvature = Double.NaN;
         while (true) {
-            PottsTrainer.History h = PottsTrainer.train(dam, data, training.withEpochs(settings.stageEpochs())
-                    .withSeed(training.seed() * 1_000_003L + stage), ProgressListener.NONE);
+            PottsTrainer.History h = settings.trainer().train(dam, data, training, settings.stageEpochs(), settings.stationarityTolerance(),
+                    training.seed() * 1_000_003L + stage);
             updates += h.exampleMemoryUpdates();
-            double loss = h.lossPerEpoch().length == 0 ? new PottsLoss(data, training.effectiveInverseTemperature(), 512).loss(dam)
-                    : h.lossPerEpoch()[h.lossPerEpoch().length - 1];
-            stages.add(new Stage(dam.memories(), loss, updates, (System.nanoTime() - start) / 1e9, curvature));
+            double loss = h.epochs() == 0 ? new PottsLoss(data, training.effectiveInverseTemperature(), 512).loss(dam) : h.lastLoss();
+            stages.add(new Stage(dam.memories(), h.epochs(), loss, h.epochs() == 0 ? Double.NaN : h.lastResidual(), dam.nullStateWeight(),
+                    updates, (System.nanoTime() - start) / 1e9, curvature));
             progress.progress(++stage, totalStages);
             if (dam.memories() >= settings.finalMemories()) {
                 return new Result(dam, stages);

@@ -150,6 +150,19 @@ public final class PottsDam {
         return new PottsDam(n, memories, data.classes(), w, new double[memories * data.classes()]);
     }
 
+    /**
+     * P memories in independent uniformly random directions on the sphere (normalized Gaussian vectors from the seeded
+     * stream), uniform class weights: the data-blind start.
+     */
+    public static PottsDam randomOnSphere(int neurons, int memories, int classes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] w = new double[neurons * memories];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = gaussian(random);
+        }
+        return new PottsDam(neurons, memories, classes, w, new double[memories * classes]);
+    }
+
     private static double gaussian(SplittableRandom random) {
         double u = random.nextDouble();
         double v = random.nextDouble();
@@ -176,6 +189,19 @@ public final class PottsDam {
     /** Number of hidden states: P, plus one with the null state (the rows of the class weights). */
     public int hiddenStates() {
         return memories + (nullState ? 1 : 0);
+    }
+
+    /** P(h = 0) = sum_y p^0_y, the share of the data the null state explains (0 without the null state). */
+    public double nullStateWeight() {
+        if (!nullState) {
+            return 0;
+        }
+        double[] p = classWeights();
+        double weight = 0;
+        for (int y = 0; y < classes; y++) {
+            weight += p[memories * classes + y];
+        }
+        return weight;
     }
 
     /**
@@ -267,6 +293,8 @@ public final class PottsDam {
      * The DAM with P + k memories: memory {@code mu} is replaced by two copies w^mu +- epsilon v (then put
      * back on the sphere), each with half its class weights (theta - ln 2), for each of the given memories.
      * With epsilon = 0 the model (hence the likelihood) is unchanged: the duplication of the saddle hierarchy.
+     * The null hidden state, which has no memory, is never split: its class weights p^0_y stay as they are (its row
+     * stays last), so the joint weights over (h, y) still sum to 1.
      *
      * @param split     memories to split
      * @param directions one direction per split memory (length N each), or null for plain duplication

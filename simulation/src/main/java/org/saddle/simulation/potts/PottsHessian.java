@@ -48,8 +48,13 @@ public final class PottsHessian {
         int n = dam.neurons();
         double[] g = new double[n * dam.memories()];
         loss.fullGradient(dam, g, new double[dam.logits().length]);
-        double[] w = dam.memoryWeights();
-        for (int mu = 0; mu < dam.memories(); mu++) {
+        projectOnTangentSpaces(g, dam.memoryWeights(), n, dam.memories());
+        return g;
+    }
+
+    /** Removes from each {@code g[mu * N ..]} its component along the memory w^mu (|w|^2 = N): g <- P_mu g. */
+    static void projectOnTangentSpaces(double[] g, double[] w, int n, int memories) {
+        for (int mu = 0; mu < memories; mu++) {
             double radial = 0;
             for (int i = 0; i < n; i++) {
                 radial += g[mu * n + i] * w[mu * n + i];
@@ -58,7 +63,24 @@ public final class PottsHessian {
                 g[mu * n + i] -= radial / n * w[mu * n + i];
             }
         }
-        return g;
+    }
+
+    /**
+     * The stationarity residual rho = [sum_mu |G_mu|^2 / Q_mu]^(1/2) / (beta sqrt N) of the memories on all the data
+     * (G_mu: Riemannian gradient, Q_mu = (1/M) sum_a r_mu(a): posterior mass; definition and meaning in
+     * {@link PottsTrainer}): 0 exactly at a stationary point, at most 1.
+     */
+    public static double stationarityResidual(PottsDam dam, PottsLoss loss) {
+        int pCount = dam.memories();
+        int m = loss.data().count();
+        double[] r = responsibilities(dam, loss);
+        double[] mass = new double[pCount];
+        for (int a = 0; a < m; a++) {
+            for (int mu = 0; mu < pCount; mu++) {
+                mass[mu] += r[a * pCount + mu] / m;
+            }
+        }
+        return PottsTrainer.residual(riemannianGradient(dam, loss), mass, dam.neurons(), loss.inverseTemperature());
     }
 
     /** Euclidean Hessian of the full-data loss in the memories: (NP) x (NP), index mu * N + i. */

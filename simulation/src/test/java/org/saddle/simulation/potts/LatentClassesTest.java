@@ -18,11 +18,10 @@ class LatentClassesTest {
      */
     @Test
     void latentClassesOfWellSeparatedClustersRecoverTheLabels() {
-        SphereData labelled = SmallData.clusters(30, 600, 3, 0.5, 51);
-        SphereData train = new SphereData(30, 300, 1, java.util.Arrays.copyOf(labelled.x(), 30 * 300), new int[300]);
-        int[] trainLabels = java.util.Arrays.copyOf(labelled.labels(), 300);
-        SphereData test = new SphereData(30, 300, 3, java.util.Arrays.copyOfRange(labelled.x(), 30 * 300, 30 * 600),
-                java.util.Arrays.copyOfRange(labelled.labels(), 300, 600));
+        SmallData.Unlabelled clusters = SmallData.threeClustersWithoutLabels();
+        SphereData train = clusters.train();
+        int[] trainLabels = clusters.trainLabels();
+        SphereData test = clusters.test();
         PottsDam dam = PottsDam.startingOnExamples(train, 9, 52);
         PottsTrainer.train(dam, train, new TrainingSettings(0.3, 1, 10, 30, 0.05, 0.05, 53), ProgressListener.NONE);
         StationaryPoint coarse = LatentClasses.coarse(train, 3, 0.3, 54);

@@ -55,4 +55,18 @@ final class SmallData {
         }
         return new PottsDam(n, p, c, w, theta);
     }
+
+    /**
+     * The three separated clusters of the latent-class tests (N = 30, noise 0.5): 300 training examples without their
+     * labels (one class), their labels apart (for the evaluation only), and 300 labelled test examples.
+     */
+    record Unlabelled(SphereData train, int[] trainLabels, SphereData test) {}
+
+    static Unlabelled threeClustersWithoutLabels() {
+        SphereData labelled = clusters(30, 600, 3, 0.5, 51);
+        return new Unlabelled(new SphereData(30, 300, 1, java.util.Arrays.copyOf(labelled.x(), 30 * 300), new int[300]),
+                java.util.Arrays.copyOf(labelled.labels(), 300),
+                new SphereData(30, 300, 3, java.util.Arrays.copyOfRange(labelled.x(), 30 * 300, 30 * 600),
+                        java.util.Arrays.copyOfRange(labelled.labels(), 300, 600)));
+    }
 }
