@@ -57,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
             summary = Sweeps.run(shardable, settings, part, fresh);
         } else if (shard != null || fresh) {
             throw new InputException("option '" + (shard != null ? "--shard" : "--fresh") + "': the study type of "
-                    + config + " does not support sharding and checkpoints yet (it does not implement ShardableStudy)");
+                    + config + " runs whole (a training run is one sequential trajectory, not a grid of independent units); "
+                    + "study types that shard: hopfield, teacher-student, dense, dense-capacity, learning, potts-teacher-student");
         } else {
             summary = study.run(settings);
         }

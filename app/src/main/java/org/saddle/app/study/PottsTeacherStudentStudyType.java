@@ -2,19 +2,11 @@ package org.saddle.app.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.saddle.app.config.ConfigNode;
-import org.saddle.app.output.CsvTable;
 import org.saddle.app.output.Figures;
-import org.saddle.app.output.Json;
-import org.saddle.app.output.Progress;
-import org.saddle.app.output.Provenance;
-import org.saddle.app.output.ResultDirectory;
-import org.saddle.simulation.Estimate;
 import org.saddle.simulation.potts.PottsDam;
 import org.saddle.simulation.potts.PottsLoss;
 import org.saddle.simulation.potts.SphereData;
@@ -59,101 +51,49 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         int teacherMemories = (int) root.integer("teacher-memories", 1L, 1, 1000);
         double studentBeta = root.number("student-inverse-temperature", Double.NaN, 1e-6, 1e3, "student beta (default: each beta_T)");
         boolean prototypeStart = root.string("student-start", "examples", "examples", "prototype").equals("prototype");
-        return new RunnableStudy() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new PottsTeacherStudentStudyRunner(new Study(name, root.file(), text, seed, neurons, betas, examples, samples,
+                teacherMemories, studentBeta, prototypeStart));
+    }
 
-            @Override
-            public StudySummary run(RunSettings settings) {
-                long started = System.nanoTime();
-                Map<String, Object> environment = Provenance.environment(Path.of("."));
-                CsvTable table = new CsvTable("teacher_inverse_temperature", "examples", "theory_m", "simulation_m", "simulation_m_error",
-                        "theory_r", "simulation_r", "simulation_r_error", "z_r", "recovered_fraction", "recovered_fraction_error",
-                        "student_inverse_temperature", "theory_phase", "theory_recovered_fraction", "theory_split_inverse_temperature",
-                        "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap");
-                Progress progress = Progress.onStderr("teacher-student " + name, (long) betas.length * examples.length * samples,
-                        settings.showProgress());
-                List<double[]> points = new ArrayList<>();
-                List<double[]> phasePoints = new ArrayList<>();
-                int gridPoint = 0;
-                for (double beta : betas) {
-                    double student = Double.isNaN(studentBeta) ? beta : studentBeta;
-                    for (long m : examples) {
-                        double[] overlaps = new double[samples];
-                        double[] r = new double[samples];
-                        double[] recovered = new double[samples];
-                        // with P_T memories each gets about M / P_T examples: the one-memory saddle point at that size
-                        double theoryR = OneMemoryTeacherStudent.studentOverlap(beta, Math.max(1, m / teacherMemories));
-                        for (int s = 0; s < samples; s++) {
-                            long stream = (seed * 1_000_003L + gridPoint) * 1_000_003L + s;
-                            double[] result = oneSample(neurons, teacherMemories, beta, student, (int) m, stream,
-                                    recoveryThreshold(theoryR, neurons), prototypeStart);
-                            overlaps[s] = result[0];
-                            r[s] = result[1];
-                            recovered[s] = result[2];
-                            progress.advance(1);
-                        }
-                        Estimate em = Estimate.of(overlaps);
-                        Estimate er = Estimate.of(r);
-                        Estimate ef = Estimate.of(recovered);
-                        Prototype prototype = TeacherStudentSaddlePoints.prototype(beta, teacherMemories, m, neurons);
-                        table.row(beta, m, OneMemoryTeacherStudent.sampleOverlap(beta), em.mean(), em.standardError(), theoryR,
-                                er.mean(), er.standardError(), er.standardError() > 0 ? (er.mean() - theoryR) / er.standardError() : Double.NaN,
-                                ef.mean(), ef.standardError(), student, theoryPhase(student, beta, teacherMemories, m, neurons),
-                                TeacherStudentSaddlePoints.recoveredFraction(student, beta, teacherMemories, m, neurons),
-                                prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()),
-                                prototype.signalAlignment(), phaseOverlap(student, beta, teacherMemories, m, neurons, theoryR, prototype));
-                        points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
-                        phasePoints.add(new double[] {beta, m, ef.mean()});
-                        gridPoint++;
-                    }
-                }
-                progress.finish();
-                try (ResultDirectory out = ResultDirectory.create(settings.resultsRoot(), name)) {
-                    table.write(out.file("teacher-student.csv"));
-                    XYChart chart = Figures.chart("One-memory teacher-student: student-teacher overlap R", "examples M", "R");
-                    chart.getStyler().setXAxisLogarithmic(true);
-                    int colour = 0;
-                    for (double beta : betas) {
-                        List<double[]> mine = points.stream().filter(p -> p[0] == beta).toList();
-                        double[] x = mine.stream().mapToDouble(p -> p[1]).toArray();
-                        Figures.line(chart, "saddle point, beta_T = " + beta, x, mine.stream().mapToDouble(p -> p[2]).toArray(),
-                                Figures.PALETTE[colour % Figures.PALETTE.length], false);
-                        Figures.points(chart, "Monte Carlo, beta_T = " + beta, x, mine.stream().mapToDouble(p -> p[3]).toArray(),
-                                mine.stream().mapToDouble(p -> p[4]).toArray(), Figures.PALETTE[colour % Figures.PALETTE.length], SeriesMarkers.CIRCLE);
-                        colour++;
-                    }
-                    Figures.save(chart, out.file("teacher-student"));
-                    List<String> files = new ArrayList<>(List.of("teacher-student.csv", "teacher-student.png", "teacher-student.svg"));
-                    if (teacherMemories > 1) {
-                        phaseFigure(out, phasePoints, examples, teacherMemories, neurons, studentBeta, prototypeStart);
-                        files.addAll(List.of("teacher-student-phase.png", "teacher-student-phase.svg"));
-                    }
-                    files.add("run.json");
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("study", name);
-                    run.put("model", model());
-                    run.put("config_file", root.file());
-                    run.put("config", text);
-                    run.put("provenance", environment);
-                    run.put("seed", seed);
-                    run.put("random_streams", "teacher and samples of (grid point g, sample s) from the stream (seed * 1000003 + g) * 1000003 + s; "
-                            + "sequential, independent of --threads");
-                    run.put("neurons", neurons);
-                    run.put("samples", samples);
-                    run.put("timing", Map.of("total_seconds", (System.nanoTime() - started) / 1e9));
-                    run.put("student_start", prototypeStart ? "prototype" : "examples");
-                    run.put("files", files);
-                    Json.write(run, out.file("run.json"));
-                    Path folder = out.commit();
-                    return new StudySummary(folder, (System.nanoTime() - started) / 1e9, List.of(String.format(
-                            "study %s: one-memory teacher-student, N = %d, %d x %d grid, %d samples each", name, neurons,
-                            betas.length, examples.length, samples)), List.of());
-                }
-            }
-        };
+    /**
+     * A parsed {@code potts-teacher-student} config.
+     *
+     * @param name           study name (results folder)
+     * @param source         the config file as named on the command line
+     * @param configText     its text, verbatim
+     * @param seed           study seed
+     * @param neurons        N
+     * @param betas          teacher inverse temperatures beta_T
+     * @param examples       data set sizes M
+     * @param samples        Monte Carlo samples per grid point
+     * @param teacherMemories P_T
+     * @param studentBeta    student beta (NaN: each beta_T)
+     * @param prototypeStart student started next to the prototype of the data (else on the first examples)
+     */
+    record Study(String name, String source, String configText, long seed, int neurons, double[] betas, long[] examples,
+            int samples, int teacherMemories, double studentBeta, boolean prototypeStart) {
+
+        /** Grid point g = beta index x |examples| + examples index. */
+        int gridPoints() {
+            return betas.length * examples.length;
+        }
+
+        double beta(int gridPoint) {
+            return betas[gridPoint / examples.length];
+        }
+
+        long examples(int gridPoint) {
+            return examples[gridPoint % examples.length];
+        }
+
+        double student(int gridPoint) {
+            return Double.isNaN(studentBeta) ? beta(gridPoint) : studentBeta;
+        }
+
+        /** The one-memory saddle point at M / P_T examples per teacher memory. */
+        double theoryOverlap(int gridPoint) {
+            return OneMemoryTeacherStudent.studentOverlap(beta(gridPoint), Math.max(1, examples(gridPoint) / teacherMemories));
+        }
     }
 
     /**
@@ -170,7 +110,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * the student separates (features; one-memory teacher), R / sqrt(P_T) on the stable prototype, NaN in the noise
      * phase (where the split state is not predicted).
      */
-    private static double phaseOverlap(double student, double beta, int teacherMemories, long m, int neurons, double separated,
+    static double phaseOverlap(double student, double beta, int teacherMemories, long m, int neurons, double separated,
             Prototype prototype) {
         if (teacherMemories == 1) {
             return separated;
@@ -183,7 +123,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
     }
 
     /** The derived phase of a student started on the prototype, or "separated" for a one-memory teacher. */
-    private static String theoryPhase(double student, double beta, int teacherMemories, long m, int neurons) {
+    static String theoryPhase(double student, double beta, int teacherMemories, long m, int neurons) {
         return teacherMemories == 1 ? "one-memory"
                 : TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons).name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -193,7 +133,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * ({@link TeacherStudentPhaseBoundary}) over a fine grid of M, and the Monte Carlo grid points marked by whether
      * at least half of the teacher memories were recovered.
      */
-    private static void phaseFigure(ResultDirectory out, List<double[]> phasePoints, long[] examples, int teacherMemories, int neurons,
+    static void phaseFigure(Path folder, List<double[]> phasePoints, long[] examples, int teacherMemories, int neurons,
             double studentBeta, boolean prototypeStart) {
         XYChart chart = Figures.chart("Teacher-student phases (P_T = " + teacherMemories + ", N = " + neurons + ", student start: "
                 + (prototypeStart ? "prototype" : "examples") + ")", "examples M", "teacher inverse temperature beta_T");
@@ -233,7 +173,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
             Figures.points(chart, "Monte Carlo: recovered fraction < 1/2", no.stream().mapToDouble(p -> p[1]).toArray(),
                     no.stream().mapToDouble(p -> p[0]).toArray(), null, Figures.PALETTE[3], SeriesMarkers.CROSS);
         }
-        Figures.save(chart, out.file("teacher-student-phase"));
+        Figures.save(chart, folder.resolve("teacher-student-phase"));
     }
 
     /**
