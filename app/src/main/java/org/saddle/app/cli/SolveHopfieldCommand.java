@@ -172,6 +172,9 @@ public final class SolveHopfieldCommand implements Callable<Integer> {
             doc.put("differs_from_rs", s.differsFromRS());
             doc.put("status", s.report().status().toString());
             doc.put("residual", s.report().residual());
+            if (!s.message().isEmpty()) {
+                doc.put("message", s.message());
+            }
             out.println(Json.write(doc));
         } else {
             out.printf("Hopfield 1RSB retrieval at load alpha = %s, T = %s  [%s, residual %.1e]%n", options.load, options.temperature,
@@ -180,6 +183,9 @@ public final class SolveHopfieldCommand implements Callable<Integer> {
                     s.q1(), s.r0(), s.r1(), s.parisiParameter(), s.scaledParisiParameter());
             out.printf("free energy %.10f (RS %.10f); 1RSB %s RS%n", s.freeEnergy(), s.replicaSymmetricFreeEnergy(),
                     s.differsFromRS() ? "differs from" : "reduces to");
+            if (!s.message().isEmpty()) {
+                out.println(s.message());
+            }
         }
         if (!s.converged()) {
             throw new ComputationException("the 1RSB solve did not converge at load " + options.load + ", T " + options.temperature

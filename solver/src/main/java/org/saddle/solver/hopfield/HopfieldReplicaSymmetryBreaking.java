@@ -153,7 +153,7 @@ public final class HopfieldReplicaSymmetryBreaking {
         if (start == null) {
             SolveResult none = new SolveResult(new double[6], Double.NaN, 0, SolveStatus.DIVERGED);
             return new OneStepSolution(load, 0.0, Double.NaN, Double.NaN, 1.0, Double.NaN, Double.NaN, 0.0,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, none);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, none, "");
         }
         SolveResult res = solveZero(load, start);
         return zeroTemperatureSolution(load, res);
@@ -165,7 +165,7 @@ public final class HopfieldReplicaSymmetryBreaking {
         HopfieldSolution rs = replicaSymmetric.solve(load, 0.0).stream()
                 .filter(s -> s.phase() == HopfieldPhase.RETRIEVAL).findFirst().orElse(null);
         return new OneStepSolution(load, 0.0, x[0], x[1], 1.0, x[3], x[4], 0.0, x[5], x[2], eq.energy(x),
-                rs == null ? Double.NaN : rs.freeEnergy(), res.converged() && 1.0 - x[1] > RS_BREAKING, res);
+                rs == null ? Double.NaN : rs.freeEnergy(), res.converged() && 1.0 - x[1] > RS_BREAKING, res, "");
     }
 
     /**
@@ -219,7 +219,10 @@ public final class HopfieldReplicaSymmetryBreaking {
         if (rs == null) {
             SolveResult none = new SolveResult(new double[6], Double.NaN, 0, SolveStatus.DIVERGED);
             return new OneStepSolution(load, temperature, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, none);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, none, "");
+        }
+        if (temperature < ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE) {
+            return limitOfZeroTemperature(load, temperature, rs);
         }
         double beta = 1.0 / temperature;
         double q = rs.q();
@@ -234,7 +237,7 @@ public final class HopfieldReplicaSymmetryBreaking {
         double[] x = res.solution();
         if (res.converged() && broken(x, 1, 2)) {
             return new OneStepSolution(load, temperature, x[0], x[1], x[2], x[3], x[4], x[5], beta * x[5],
-                    beta * (1.0 - x[2]), eq.freeEnergy(x), rs.freeEnergy(), true, res);
+                    beta * (1.0 - x[2]), eq.freeEnergy(x), rs.freeEnergy(), true, res, "");
         }
         // the staged solve fell onto the RS manifold or failed: optimize x inside the solve (scan + Brent on df/dx)
         double[] reduced = java.util.Arrays.copyOf(start, 5);
@@ -245,6 +248,30 @@ public final class HopfieldReplicaSymmetryBreaking {
         SolveResult report = o.converged() ? o.report() : new SolveResult(o.report().solution(), o.report().residual(),
                 o.report().iterations(), SolveStatus.NOT_CONVERGED);
         return new OneStepSolution(load, temperature, s[0], s[1], s[2], s[3], s[4], xp, beta * xp,
-                beta * (1.0 - s[2]), o.freeEnergy(), rs.freeEnergy(), o.differsFromRS() && o.converged(), report);
+                beta * (1.0 - s[2]), o.freeEnergy(), rs.freeEnergy(), o.differsFromRS() && o.converged(), report, "");
+    }
+
+    /**
+     * Below {@link ParisiOptimizer#LOWEST_RESOLVED_TEMPERATURE}: the T = 0 1RSB state read at T (q1 = 1 - C T, x = mu T,
+     * r0 and r1 as at T = 0, free energy = ground-state energy; exact as T -> 0, corrections O(T)), as for the dense and
+     * learning solvers; on the RS manifold at T = 0 the RS state at T.
+     */
+    private OneStepSolution limitOfZeroTemperature(double load, double temperature, HopfieldSolution rs) {
+        OneStepSolution zero = zeroTemperatureSolution(load);
+        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE
+                + ", where the finite-T 1RSB equations lose their precision: the T = 0 1RSB state";
+        if (zero.converged() && !zero.differsFromRS()) {
+            return new OneStepSolution(load, temperature, rs.m(), rs.q(), rs.q(), rs.r(), rs.r(), Double.NaN, Double.NaN,
+                    rs.susceptibility(), rs.freeEnergy(), rs.freeEnergy(), false, zero.report(),
+                    below + " lies on the RS manifold, so the RS state at T is the 1RSB one");
+        }
+        double x = zero.scaledParisiParameter() * temperature;
+        boolean valid = zero.converged() && x <= 1.0;
+        SolveResult r = zero.report();
+        SolveResult report = valid || !r.converged() ? r : new SolveResult(r.solution(), r.residual(), r.iterations(), SolveStatus.NOT_CONVERGED);
+        return new OneStepSolution(load, temperature, zero.m(), zero.q0(), 1.0 - zero.susceptibility() * temperature, zero.r0(),
+                zero.r1(), x, zero.scaledParisiParameter(), zero.susceptibility(), zero.freeEnergy(), rs.freeEnergy(),
+                valid && zero.differsFromRS(), report, below + (x > 1.0 ? " has mu T = " + x + " > 1, outside the range of x"
+                        : " (mu = beta x = " + zero.scaledParisiParameter() + ", q1 = 1 - C T, x = mu T), corrections O(T)"));
     }
 }

@@ -19,10 +19,11 @@ import org.saddle.solver.SolveResult;
  * @param replicaSymmetricFreeEnergy RS free energy (energy) of the RS retrieval state at the same point
  * @param differsFromRS whether q1 - q0 exceeds 1e-8 (otherwise the solve fell back onto the RS manifold)
  * @param report convergence report; state (m, q0, C, r0, r1, mu) at T = 0, (m, q0, q1, r0, r1, x) at T > 0
+ * @param message how the solution was obtained, when not by the equations at (load, T) themselves ("" otherwise)
  */
 public record OneStepSolution(double load, double temperature, double m, double q0, double q1, double r0, double r1,
         double parisiParameter, double scaledParisiParameter, double susceptibility, double freeEnergy,
-        double replicaSymmetricFreeEnergy, boolean differsFromRS, SolveResult report) {
+        double replicaSymmetricFreeEnergy, boolean differsFromRS, SolveResult report, String message) {
 
     /** True iff the solve converged. */
     public boolean converged() {

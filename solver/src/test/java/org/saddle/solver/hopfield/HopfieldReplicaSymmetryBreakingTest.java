@@ -18,6 +18,29 @@ class HopfieldReplicaSymmetryBreakingTest {
 
     // ------------------------------------------------------------------ published value
 
+    /**
+     * Across ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE (alpha = 0.13): the finite-T solves at 2e-4 and 1.01e-4 and the
+     * T = 0 state read at 0.99e-4 (x = mu T, q1 = 1 - C T) are one branch. beta x = 97.97 and 98.94 extrapolate linearly
+     * to 99.92 at T = 0 against mu = 99.93 (the T^2 term: 0.013); bound 1e-3 relative. m and f move by O(T) and O(T^2)
+     * (7e-8 and 2e-9 here): bounds 1e-6 and T^2/4 + 1e-6, as in the dense solver's test.
+     */
+    @Test
+    void belowTheLowestResolvedTemperatureTheStateIsTheZeroTemperatureOneReadAtT() {
+        double edge = org.saddle.solver.ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE;
+        OneStepSolution higher = RSB.solve(0.13, 2.0 * edge);
+        OneStepSolution above = RSB.solve(0.13, 1.01 * edge);
+        OneStepSolution below = RSB.solve(0.13, 0.99 * edge);
+        assertTrue(higher.converged() && higher.differsFromRS() && higher.message().isEmpty(), higher.toString());
+        assertTrue(above.converged() && above.differsFromRS() && above.message().isEmpty(), above.toString());
+        assertTrue(below.converged() && below.differsFromRS() && below.message().contains("T = 0 1RSB state"), below.toString());
+        double slope = (higher.scaledParisiParameter() - above.scaledParisiParameter()) / (higher.temperature() - above.temperature());
+        double mu = below.scaledParisiParameter();
+        assertEquals(mu, above.scaledParisiParameter() - slope * above.temperature(), 1e-3 * mu);
+        assertEquals(above.m(), below.m(), 1e-6);
+        assertEquals(above.freeEnergy(), below.freeEnergy(), edge * edge / 4 + 1e-6);
+        assertEquals(1.0 - below.susceptibility() * below.temperature(), below.q1(), 1e-15);
+    }
+
     @Test
     void criticalLoadOneStepMatchesSteffanKuehn() {
         OneStepCriticalLoad c = RSB.criticalLoadZeroTemperature1RSB();
