@@ -211,7 +211,8 @@ public final class SolveLearningCommand implements Callable<Integer> {
             table.append(one.order() == null ? "1RSB: " + one.message() + "\n" : String.format(
                     "1RSB retrieval: m = %.8f, q0 = %.8f, q1 = %.8f, x = %.6f, f = %.10f (RS %.10f), %s [%s, residual %.1e]%n",
                     one.order().m(), one.order().q0(), one.order().q1(), one.order().parisiParameter(), one.freeEnergy(),
-                    one.rsFreeEnergy(), one.differsFromRS() ? "breaks RS" : "equals RS", one.result().status(), one.result().residual()));
+                    one.rsFreeEnergy(), one.differsFromRS() ? "breaks RS" : "equals RS", one.result().status(), one.result().residual())
+                    + (one.message().startsWith("T < ") ? one.message() + "\n" : ""));
             ok &= one.order() == null || one.converged();
         }
         if (boundaries) {
