@@ -42,16 +42,8 @@ public final class SolveDenseCommand implements Callable<Integer> {
     @Mixin
     ReplicaSolveOptions options;
 
-
     @Option(names = "--interaction-order", required = true, description = "P, the order of the interaction (3..12)")
     int order;
-
-
-
-
-
-
-
 
     @Override
     public Integer call() {

@@ -38,14 +38,6 @@ public final class SolveHopfieldCommand implements Callable<Integer> {
     @Mixin
     ReplicaSolveOptions options;
 
-
-
-
-
-
-
-
-
     @Override
     public Integer call() {
         ReplicaSolveOptions.Mode mode = options.validate("load alpha = K/N");

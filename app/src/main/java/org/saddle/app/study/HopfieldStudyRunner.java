@@ -86,10 +86,6 @@ public final class HopfieldStudyRunner extends ConfiguredStudy<HopfieldStudyRunn
     /** One Monte Carlo sample. */
     public record SampleUnit(HopfieldSimulation.SampleResult sample) implements UnitResult {}
 
-
-
-
-
     private int samples() {
         return study.simulation().map(HopfieldStudy.Simulation::samples).orElse(0);
     }

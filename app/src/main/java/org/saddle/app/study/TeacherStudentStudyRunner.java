@@ -61,10 +61,6 @@ public final class TeacherStudentStudyRunner extends ConfiguredStudy<TeacherStud
     /** One Monte Carlo sample. */
     public record SampleUnit(TeacherStudentSample sample) implements UnitResult {}
 
-
-
-
-
     private int samples() {
         return study.simulation().map(TeacherStudentStudyType.Simulation::samples).orElse(0);
     }

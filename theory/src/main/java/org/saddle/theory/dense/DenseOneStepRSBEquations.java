@@ -26,7 +26,6 @@ import org.saddle.theory.OneStepEquations;
  */
 public final class DenseOneStepRSBEquations extends LoadedEquations implements OneStepEquations {
 
-
     private final DenseHebbianModel model;
     private final double beta;
     private final double x;
@@ -49,8 +48,6 @@ public final class DenseOneStepRSBEquations extends LoadedEquations implements O
     public double parisiParameter() {
         return x;
     }
-
-
 
     private OneStepAverages.FiniteTemperatureMoments moments(double[] s) {
         double v0 = model.noiseVariance(load(), s[1]);

@@ -26,7 +26,6 @@ import org.saddle.theory.OneStepEquations;
  */
 public final class DenseOneStepZeroTemperatureEquations extends LoadedEquations implements OneStepEquations {
 
-
     private final DenseHebbianModel model;
     private final double mu;
     private final OneStepAverages averages;
@@ -47,8 +46,6 @@ public final class DenseOneStepZeroTemperatureEquations extends LoadedEquations 
     public double parisiParameter() {
         return mu;
     }
-
-
 
     /** The T = 0 moments at a state (m, q0). */
     public OneStepAverages.ZeroTemperatureMoments moments(double[] s) {

@@ -19,7 +19,6 @@ import org.saddle.theory.SaddlePointEquations;
  */
 public final class DenseRSEquations extends LoadedEquations {
 
-
     private final DenseHebbianModel model;
     private final double temperature;
     private final double beta;
@@ -37,13 +36,10 @@ public final class DenseRSEquations extends LoadedEquations {
         this.averages = averages;
     }
 
-
     /** Temperature T. */
     public double temperature() {
         return temperature;
     }
-
-
 
     /** q = 1 - C T of a state. */
     public double overlap(double[] x) {

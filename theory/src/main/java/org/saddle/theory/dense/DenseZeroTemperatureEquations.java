@@ -31,9 +31,6 @@ public final class DenseZeroTemperatureEquations extends LoadedEquations {
         this.model = model;
     }
 
-
-
-
     @Override
     public void update(double[] x, double[] next) {
         double mean = model.signal(x[0]);

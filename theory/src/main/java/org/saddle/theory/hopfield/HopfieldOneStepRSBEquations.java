@@ -59,7 +59,6 @@ public final class HopfieldOneStepRSBEquations extends LoadedEquations {
         return beta;
     }
 
-
     private OneStepAverages.FiniteTemperatureMoments moments(double[] s) {
         return averages.finiteTemperature(beta, s[5], s[0], noiseWidth(load(), s[3]), clusterNoiseWidth(load(), s[3], s[4]));
     }

@@ -54,8 +54,6 @@ public final class HopfieldOneStepZeroTemperatureEquations extends LoadedEquatio
         this.averages = averages;
     }
 
-
-
     private OneStepAverages.ZeroTemperatureMoments moments(double[] x) {
         return averages.zeroTemperature(x[5], x[0], HopfieldOneStepRSBEquations.noiseWidth(load(), x[3]),
                 HopfieldOneStepRSBEquations.clusterNoiseWidth(load(), x[3], x[4]));
