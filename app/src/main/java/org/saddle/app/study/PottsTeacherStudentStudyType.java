@@ -80,7 +80,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                         "student_inverse_temperature", "theory_phase", "theory_recovered_fraction", "theory_split_inverse_temperature",
                         "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap", "student_memories",
                         "theory_recovered_min", "theory_recovered_max", "theory_soft_overlap", "theory_soft_other_overlap",
-                        "theory_soft_student_overlap", "theory_soft_own_posterior", "theory_soft_status", "theory_soft_residual");
+                        "theory_soft_student_overlap", "theory_soft_own_posterior", "theory_soft_status", "theory_soft_residual",
+                        "theory_soft_closure_error");
                 Progress progress = Progress.onStderr("teacher-student " + name, (long) betas.length * examples.length * samples,
                         settings.showProgress());
                 List<double[]> points = new ArrayList<>();
@@ -115,7 +116,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                                 prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()),
                                 prototype.signalAlignment(), prediction.overlap(), studentMemories, prediction.recoveredMin(),
                                 prediction.recoveredMax(), prediction.softOverlap(), prediction.softOtherOverlap(), prediction.softStudentOverlap(),
-                                prediction.softOwnPosterior(), prediction.softStatus(), prediction.softResidual());
+                                prediction.softOwnPosterior(), prediction.softStatus(), prediction.softResidual(), prediction.softClosureError());
                         points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
                         phasePoints.add(new double[] {beta, m, ef.mean()});
                         gridPoint++;
@@ -189,7 +190,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * @param softStatus  status of its solve ("" where it was not needed)
      */
     record Prediction(String phase, double recovered, double overlap, double recoveredMin, double recoveredMax, double softOverlap,
-            double softOtherOverlap, double softStudentOverlap, double softOwnPosterior, String softStatus, double softResidual) {}
+            double softOtherOverlap, double softStudentOverlap, double softOwnPosterior, String softStatus, double softResidual,
+            double softClosureError) {}
 
     /**
      * The derived prediction. P_T = 1: the one-memory saddle point. P = P_T in the features phase: the soft separated
@@ -203,27 +205,33 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         double nan = Double.NaN;
         if (teacherMemories == 1 && studentMemories == 1) {
             double r = TeacherStudentSaddlePoints.separatedOverlap(beta, 1, m);
-            return new Prediction("one-memory", 1, r, 1, 1, nan, nan, nan, nan, "", nan);
+            return new Prediction("one-memory", 1, r, 1, 1, nan, nan, nan, nan, "", nan, nan);
         }
         TeacherStudentSaddlePoints.StudentCount count = TeacherStudentSaddlePoints.studentCount(student, beta, teacherMemories,
                 studentMemories, m, neurons);
         String phase = teacherMemories == 1 ? "one-memory" : count.phase().name().toLowerCase(java.util.Locale.ROOT);
         if (studentMemories != teacherMemories || count.phase() != Phase.FEATURES) {
             return new Prediction(phase, count.recovered(), count.meanBestOverlap(), count.recoveredMin(), count.recoveredMax(), nan, nan,
-                    nan, nan, "", nan);
+                    nan, nan, "", nan, nan);
         }
         if (m < teacherMemories) {
-            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, "fewer examples than memories", nan);
+            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, "fewer examples than memories", nan, nan);
         }
         SoftSeparatedState.State soft = SoftSeparatedState.solve(student, beta, teacherMemories, m, neurons);
         SolveResult solve = soft.solve();
-        if (!solve.converged()) {
-            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, solve.status().name().toLowerCase(java.util.Locale.ROOT),
-                    solve.residual());
+        if (soft.branchEnded()) { // no separated state: nothing recovered (the unseparated state's overlaps are not predicted)
+            return new Prediction(phase, 0, nan, 0, 0, nan, nan, nan, nan, soft.note(), solve.residual(), nan);
         }
-        double recovered = soft.exists() && soft.teacherOverlap() >= threshold ? 1 : 0;
+        if (!solve.converged()) {
+            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, solve.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + soft.note(), solve.residual(), nan);
+        }
+        if (!soft.exists()) { // converged to R = R': no separated state, nothing recovered
+            return new Prediction(phase, 0, nan, 0, 0, nan, nan, nan, nan, "converged; not separated (R = R')", solve.residual(), nan);
+        }
+        double recovered = soft.teacherOverlap() >= threshold ? 1 : 0;
         return new Prediction(phase, recovered, soft.teacherOverlap(), 1, 1, soft.teacherOverlap(), soft.otherOverlap(),
-                soft.studentOverlap(), soft.ownPosterior(), soft.exists() ? "converged" : "converged, not separated", solve.residual());
+                soft.studentOverlap(), soft.ownPosterior(), "converged; " + soft.note(), solve.residual(), soft.closureError());
     }
 
     /**

@@ -36,12 +36,16 @@ public final class SoftSeparatedState {
      * @param branchEnded      the separated branch, followed from the hard side (larger beta_T), lost its separation
      *                         (R - R' below {@link #SEPARATION}) before reaching this beta_T: no separated state here
      * @param note             how it was obtained
+     * @param closureError     max over the two exact stationarity identities of SoftSeparatedEquations#identityResiduals,
+     *                         relative to kappa / n: not solved for, so their violation measures
+     *                         the neglected corrections (O(m^2), O(1/N)) at this point; NaN where not evaluated
      */
     public record State(double teacherOverlap, double otherOverlap, double studentOverlap, double multiplier, double ownPosterior,
-            SolveResult solve, boolean exists, boolean branchEnded, String note) {
+            SolveResult solve, boolean exists, boolean branchEnded, String note, double closureError) {
 
         State withNote(String text) {
-            return new State(teacherOverlap, otherOverlap, studentOverlap, multiplier, ownPosterior, solve, exists, branchEnded, text);
+            return new State(teacherOverlap, otherOverlap, studentOverlap, multiplier, ownPosterior, solve, exists, branchEnded, text,
+                    closureError);
         }
     }
 
@@ -118,7 +122,8 @@ public final class SoftSeparatedState {
                 // the branch lost its separation (or could not be followed) between next and at
                 return new State(trial.teacherOverlap(), trial.otherOverlap(), trial.studentOverlap(), trial.multiplier(), trial.ownPosterior(),
                         trial.solve(), false, true, String.format(java.util.Locale.ROOT,
-                                "separated branch followed from beta_T = %.4g ends between beta_T = %.4g and %.4g", up, next, at));
+                                "separated branch followed from beta_T = %.4g ends between beta_T = %.4g and %.4g", up, next, at),
+                        trial.closureError());
             }
             step /= 2;
         }
@@ -137,12 +142,18 @@ public final class SoftSeparatedState {
         }
         double[] x = result.solution();
         double own = Double.NaN;
-        if (result.status() != SolveStatus.DIVERGED) {
+        double closure = Double.NaN;
+        if (result.converged()) {
             SoftSeparatedEquations.Averages averages = equations.averages(x);
             own = averages == null ? Double.NaN : averages.posterior(0);
+            double[] identities = equations.identityResiduals(x);
+            if (identities != null) {
+                double scale = Math.abs(x[3]);
+                closure = Math.max(Math.abs(identities[0]), Math.abs(identities[1])) / scale;
+            }
         }
         boolean separated = teacherMemories == 1 || (x[0] - x[1] > 1e-6 && x[2] < 1 - 1e-6);
         return new State(x[0], x[1], x[2], x[3] * equations.perCluster(), own, result, result.converged() && separated, false,
-                start == null ? "from the hard state" : "continuation step");
+                start == null ? "from the hard state" : "continuation step", closure);
     }
 }

@@ -17,48 +17,70 @@ package org.saddle.theory.potts;
  * (another), Q = w^mu . w^rho / N (two student memories), kappa, and the P x P response matrix V (diagonal v, off
  * diagonal v'). Scores of an example x_a of cluster nu: s_mu(a) = beta w^mu . x_a.
  *
+ * <p><b>Data at this scale.</b> An example of cluster nu is x = t xi^nu + z with z uniform on the sphere tangent to
+ * xi^nu (variance sigma^2 = 1 - m^2 per component) and an overlap t that is NOT pinned to m at this order: the vMF
+ * overlap density (1 - t^2)^((N-3)/2) exp(beta_T N t) gives t = m + delta, delta ~ N(0, tau^2 / N) with
+ * tau^2 = (1 - m^2)^2 / (1 + m^2). Since m itself is O(N^-1/2) here, delta matters as much as the other noise
+ * components (without it the predicted R' is 0.13 against 0.01 in Monte Carlo).
+ *
  * <p><b>Cavity (leave-one-out) fields.</b> Remove example a; the remaining stationary point w_{\a} does not depend on
- * z_a = x_a - m xi^nu (uniform, tangent to xi^nu, variance sigma^2 = 1 - m^2 per component), so the cavity scores
- * s0_mu = beta w_{\a}^mu . x_a are Gaussian with
+ * x_a, so the cavity scores s0_mu = beta w_{\a}^mu . x_a are Gaussian with
  * <pre>
- *   mean  beta N m rho^nu_mu,   covariance  beta^2 N sigma^2 (Q_{mu rho} - rho^nu_mu rho^nu_rho),
+ *   mean  beta N m rho^nu_mu,   covariance  beta^2 N [sigma^2 (Q_{mu rho} - rho^nu_mu rho^nu_rho) + tau^2 rho^nu_mu rho^nu_rho],
  *   rho^nu_mu = R if mu = nu, R' otherwise,   Q_{mu mu} = 1.
  * </pre>
  * Putting a back moves every memory by linear response: (K delta w) = r(a) (x) x_a with the Hessian of the Lagrangian
  * on the tangent spaces K = kappa - beta sum_b J_b (x) x_b x_b^T, J_b = diag r(b) - r(b) r(b)^T the softmax Jacobian.
  * Then x_a . delta w^mu = N sigma^2 [V r(a)]_mu with V_{mu rho} = (1/N) Tr [K^-1]_{mu rho} (x_a is independent of
- * K_{\a}; its m xi part gives O(1/N)). So the scores solve the per-example (proximal) equation
+ * K_{\a}; |x_a|^2 = N and sigma^2 differ by m^2 = O(1/N)). So the scores solve the per-example (proximal) equation
  * <pre>   s = s0 + c V r(s),   c = beta N sigma^2,   r = softmax(s)    (uniform class weights),</pre>
  * whose direct part V = I / kappa is the finite-sample self term of the prototype formulas ((1 - m^2) in
  * x_a . S / N) and whose indirect part (the other posteriors' response to x_a, the Onsager reaction) is in V.
  * V follows from the Sherman-Morrison (Woodbury) identity applied to K G = I, G = K^-1, traced over space:
- * <pre>   kappa V - sigma^2 beta sum_b J_b V (I - c J_b V)^-1 = I.</pre>
- * The posterior's derivative with respect to the cavity scores is D = dr/ds0 = J (I - c V J)^-1.
+ * <pre>   kappa V - sigma^2 beta sum_b J_b V (I - c J_b V)^-1 = I,   i.e.  V = (kappa - sigma^2 beta sum_b D_b)^-1,</pre>
+ * with D = dr/ds0 = J (I - c V J)^-1 the posterior's derivative with respect to the cavity scores. Where c V J is large
+ * the proximal equation can have several roots (an example that captures a memory): the root taken is the global
+ * maximum of ln sum exp(s) - (s - s0) . (c V)^-1 (s - s0) / 2, the example's likelihood with the quadratic cost of
+ * moving the memories.
+ *
+ * <p><b>Overlaps.</b> Project u^mu = kappa w^mu on the teacher memories: kappa R_{mu c} = (1/N) sum_a r_mu(a) x_a . xi^c.
+ * Examples of cluster c contribute t_a = m + delta_a, examples of the others their noise zeta = xi^c . z_a / N ~ N(0,
+ * sigma^2 / N); both move the cavity scores by beta N R_{.c} (delta or zeta), and Stein's lemma gives
+ * E[r_mu zeta] = sigma^2 beta E[(D rho^c)_mu], E[r_mu delta] = tau^2 beta E[(D rho^c)_mu]. The noise of u^mu outside the
+ * teacher directions splits into the part correlated with the cavity scores, which by Stein is sigma^2 beta sum_b D_b
+ * applied to the memories' own noise parts, and an uncorrelated Gaussian part Z with Z^mu . Z^rho / N = C_{mu rho} =
+ * sigma^2 sum_a r_mu(a) r_rho(a); so the noise parts of the memories are V Z and their overlaps V C V. This fixes the
+ * norm |w^mu|^2 = N (it sets kappa) and Q.
  *
  * <p><b>Equations</b> (n = M / P examples per cluster, averages E_1 over the cavity scores of an example of cluster 1,
  * the others by permutation; j != k run over the other memories and are averaged):
  * <pre>
- *   kappa      = (n / (beta N)) sum_mu E_1[r_mu s_mu]                                   (kappa = w^mu . u^mu / N)
- *   kappa Q    = (n / (beta N)) (E_1[r_1 s_j] + E_1[r_j s_1] + (P - 2) E_1[r_j s_k])     (kappa Q = w^rho . u^mu / N)
- *   kappa R    = m n E_1[r_1] + (P - 1) n sigma^2 beta E_1[(D rho^j)_j]
- *   kappa R'   = m n E_1[r_j] + n sigma^2 beta (E_1[(D rho^j)_1] + (P - 2) E_1[(D rho^k)_j])
- *   kappa v    - sigma^2 beta M a  = 1,   kappa v' - sigma^2 beta M a' = 0
+ *   kappa R   = m n E_1[r_1] + n tau^2 beta E_1[(D rho^1)_1] + (P - 1) n sigma^2 beta E_1[(D rho^j)_j]
+ *   kappa R'  = m n E_1[r_j] + n tau^2 beta E_1[(D rho^1)_j] + n sigma^2 beta (E_1[(D rho^j)_1] + (P - 2) E_1[(D rho^k)_j])
+ *   1         = R^2 + (P - 1) R'^2 + (V C V)_{11}
+ *   Q         = 2 R R' + (P - 2) R'^2 + (V C V)_{12}
+ *   kappa v   - sigma^2 beta M a  = 1,   kappa v' - sigma^2 beta M a' = 0
  * </pre>
- * where a, a' are the diagonal and off-diagonal of the permutation average of E[J V (I - c J V)^-1]: a = (1/P) tr E_1[.],
- * a' = the mean of its off-diagonal entries. The first two use w^rho . x_a = s_rho(a) / beta (the full score: x_a is a
- * training example). The last terms of the R equations come from examples of the other clusters, whose noise has a
- * component zeta = xi^nu . z_a / N ~ N(0, sigma^2 / N) along xi^nu that moves their scores by beta N R^{.nu} zeta:
- * Stein's lemma gives E[r_mu zeta] = sigma^2 beta E[(D rho^nu)_mu].
+ * where a, a' are the diagonal and off-diagonal of the permutation average of E[D V] = E[J V (I - c J V)^-1]
+ * (a = (1/P) tr E_1[.], a' the mean of its off-diagonal entries) and C has diagonal sigma^2 n sum_mu E_1[r_mu^2] and
+ * off-diagonal sigma^2 n P times the mean over mu != rho of E_1[r_mu r_rho]. (A first version closed the system with the
+ * exact identities kappa = w^mu . u^mu / N and kappa Q = w^rho . u^mu / N instead of the norm and the noise overlaps; those
+ * leave the noise outside span{w, xi} unconstrained, and its solutions drifted along a one-parameter family with the
+ * quadrature.)
  *
- * <p><b>Limits</b> (tested). Hard posteriors (beta N m R &gt;&gt; 1: r = e_nu, J = 0): V = I / kappa, R' = Q = 0,
- * kappa = n (m R + sigma^2 / kappa), kappa R = m n, hence kappa^2 = m^2 n^2 + n sigma^2 and R = m / sqrt(m^2 +
- * sigma^2 / n) = R(beta_T, M / P_T), the state of {@link TeacherStudentSaddlePoints#separatedOverlap}. P = P_T = 1: r = 1
- * and the same equations give {@link OneMemoryTeacherStudent#studentOverlap}.
+ * <p><b>Limits</b> (tested). Hard posteriors (beta N m R &gt;&gt; 1: r = e_nu, J = D = 0): V = I / kappa, C = sigma^2 n I,
+ * R' = Q = 0, kappa R = m n and 1 = R^2 + sigma^2 n / kappa^2, hence kappa^2 = m^2 n^2 + n sigma^2 and
+ * R = m / sqrt(m^2 + sigma^2 / n) = R(beta_T, M / P_T), the state of {@link TeacherStudentSaddlePoints#separatedOverlap}.
+ * P = P_T = 1: r = 1 and the same equations give {@link OneMemoryTeacherStudent#studentOverlap}.
  *
  * <p><b>Neglected</b> (all vanish as N to infinity at fixed alpha, beta sqrt N, beta_T sqrt N): the O(N^-1/2)
  * overlaps of the teacher memories, multinomial fluctuations of the cluster sizes, the m xi part of x_a in the self
- * term, and non-Gaussian corrections to the cavity scores. The state exists as long as the equations have a solution
- * with R &gt; R' and Q &lt; 1; as the separation R - R' goes to 0 it joins the prototype (R = R', Q = 1).
+ * term (unless K has a soft mode: at the existence line itself), and non-Gaussian corrections to the cavity scores.
+ * <b>Stability</b>: the state is reached by the damped fixed-point iteration, i.e. it is attracting for the iteration
+ * inside the symmetric (all memories equivalent) subspace, and V positive definite is required (K positive on the
+ * bulk); stability against perturbations that break the symmetry between memories (one memory taking two clusters) is
+ * not computed here. <b>Existence</b>: the state exists as long as the equations have a solution with R &gt; R'; the
+ * separated branch loses its separation continuously (solved numerically by the solver module's existence line).
  *
  * <p><b>Numerics.</b> The posterior, J and D depend on the scores only through their differences (softmax invariance),
  * so the averages are over the P - 1 Gaussian differences d_mu = s0_mu - s0_0. Their integrands are logistic-like in
@@ -176,6 +198,16 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
         if (chol == null || cholesky(cov, p) == null) {
             return null;
         }
+        // the common score s0_0 (dropped by the differences) enters only E[r s] (identityResiduals): its regression on
+        // the differences, mean[0] + b . (d - mean_d), b = covD^-1 Cov(d, s0_0), restores E[r_mu s_rho]
+        double[] covWithFirst = new double[dims];
+        for (int mu = 1; mu < p; mu++) {
+            covWithFirst[mu - 1] = cov[mu * p] - cov[0];
+        }
+        double[] regression = dims == 0 ? new double[0] : solve(covD, covWithFirst, dims);
+        if (regression == null) {
+            return null;
+        }
         double step = Math.min(MAX_STEP, 1 / Math.sqrt(Math.max(widest, 1e-300))) * stepScale;
         int half = (int) Math.ceil(RANGE / step);
         if (2 * half + 1 > maxNodes(p)) {
@@ -223,6 +255,7 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
         double[] a = new double[p * p];
         double[] work = new double[p * p];
         double[] rhs = new double[p];
+        double[] shifted = new double[p];
         for (int index = 0; index < total; index++) {
             double w = 1;
             int rest = index;
@@ -248,9 +281,49 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
             if (inv == null) {
                 return null;
             }
-            avg.add(w, post, s, multiply(jac, inv, p), v, p);
+            double common = mean[0];
+            for (int mu = 1; mu < p; mu++) {
+                common += regression[mu - 1] * (s0[mu] - meanD[mu - 1]);
+            }
+            for (int mu = 0; mu < p; mu++) {
+                shifted[mu] = s[mu] + common;
+            }
+            avg.add(w, post, shifted, multiply(jac, inv, p), v, p);
         }
         return avg;
+    }
+
+    /**
+     * The exact stationarity identities kappa = w^mu . u^mu / N = (n / (beta N)) sum_mu E_1[r_mu s_mu] and (P &gt;= 2)
+     * kappa Q = w^rho . u^mu / N = (n / (beta N)) (E_1[r_1 s_j] + E_1[r_j s_1] + (P - 2) E_1[r_j s_k]) (they use the full scores
+     * of training examples), divided by n: {kappa / n - ..., kappa Q / n - ...} at x. Not among the equations solved, so
+     * their smallness at a solution is an independent check of the closure (norm and noise overlaps). Null where undefined.
+     */
+    public double[] identityResiduals(double[] x) {
+        Averages e = averages(x);
+        if (e == null) {
+            return null;
+        }
+        double bn = beta * neurons;
+        double self = 0;
+        for (int mu = 0; mu < p; mu++) {
+            self += e.rs[mu * p + mu];
+        }
+        if (p == 1) {
+            return new double[] {x[3] - self / bn, 0};
+        }
+        int others = p - 1;
+        double crossPair = 0;
+        double otherPair = 0;
+        for (int j = 1; j < p; j++) {
+            crossPair += (e.rs[j] + e.rs[j * p]) / others;
+            for (int k = 1; k < p; k++) {
+                if (k != j) {
+                    otherPair += e.rs[j * p + k] / (others * (others - 1));
+                }
+            }
+        }
+        return new double[] {x[3] - self / bn, x[3] * x[2] - (crossPair + (p - 2) * otherPair) / bn};
     }
 
     @Override
@@ -309,13 +382,7 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
         double q = x[2];
         double kHat = x[3];
         double bn = beta * neurons;
-        double self = 0;
-        double crossPair = 0;
-        double otherPair = 0;
         int others = p - 1;
-        for (int mu = 0; mu < p; mu++) {
-            self += e.rs[mu * p + mu];
-        }
         if (p == 1) {
             out[0] = kHat * r - m * e.r[0];
             out[1] = rq;
@@ -333,14 +400,12 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
         double otherD = 0;
         double meanOther = 0;
         for (int j = 1; j < p; j++) {
-            crossPair += (e.rs[0 * p + j] + e.rs[j * p + 0]) / others;
             ownD += e.d(j, j, r, rq) / others;
             selfCrossD += e.d(j, 0, r, rq) / others;
             crossD += e.d(0, j, r, rq) / others;
             meanOther += e.r[j] / others;
             for (int k = 1; k < p; k++) {
                 if (k != j) {
-                    otherPair += e.rs[j * p + k] / (others * (others - 1));
                     otherD += e.d(j, k, r, rq) / (others * (others - 1));
                 }
             }
