@@ -337,8 +337,9 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
     }
 
     /**
-     * The fixed-point form of the equations (each solved for its unknown at the current averages): kappa / n from the
-     * first, then R, R', Q, n v, n v' divided by it. An EM-like iteration whose fixed points are the residual's roots.
+     * The fixed-point form of the equations: R, R', n v, n v' solved from their equations at the current averages and
+     * kappa, Q from its noise-overlap expression, and kappa rescaled by sqrt(|w|^2 / N) (the norm falls like 1 / kappa^2).
+     * An EM-like iteration whose fixed points are the residual's roots.
      */
     @Override
     public void update(double[] x, double[] next) {

@@ -17,7 +17,7 @@ package org.saddle.theory.potts;
  * simulation's StationaryPoint). (i) <i>Separated</i> state: one student memory per teacher cluster; when the score
  * gap beta N m R between an example's own cluster and the others is large (beta N m R &gt;&gt; 1, as at beta, beta_T = O(1);
  * NOT near the detectability line below, where it is O(1) and the posteriors are soft: that soft separated state is
- * not solved here) each memory is the normalized mean of its n = M / P_T examples and its overlap with its teacher memory is the one-memory value
+ * {@link SoftSeparatedEquations}) each memory is the normalized mean of its n = M / P_T examples and its overlap with its teacher memory is the one-memory value
  * R(beta_T, n) = m / sqrt(m^2 + (1 - m^2) / n) ({@link OneMemoryTeacherStudent}). (ii) <i>Prototype</i> of k
  * clusters: all memories covering k clusters coincide on the normalized mean of their k n examples (equal scores,
  * posteriors r_mu = p^mu for every example, so it is stationary for every beta). With S = sum_a x_a,
@@ -167,9 +167,9 @@ public final class TeacherStudentSaddlePoints {
 
     /**
      * Predicted fraction of the P_T teacher memories that a student with P = P_T memories started on the prototype
-     * recovers: 1 in the FEATURES phase, 0 otherwise (P_T = 1: always 1, the normalized mean). Only P = P_T is
-     * predicted: with fewer memories which clusters stay merged depends on the order of the splits, with more the
-     * recovered memories may split further along noise (the singleton prototype k = 1).
+     * recovers with hard posteriors: 1 in the FEATURES phase, 0 otherwise (P_T = 1: always 1, the normalized mean). Near the
+     * detectability line the soft separated state ({@link SoftSeparatedEquations}) decides instead; for P != P_T see
+     * {@link #studentCount}.
      */
     public static double recoveredFraction(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {
