@@ -20,10 +20,16 @@ class PottsStudentMemoriesCommandTest {
      * P = 2 students of a P_T = 3 teacher at beta_T = 1, M = 300, N = 100 (features phase): the forced partition {1, 2}
      * predicts a recovered fraction of exactly 1/3 and the Monte Carlo (3 samples, prototype start) finds it.
      */
+    /** Writes {@code yaml} to {@code name} and runs it into dir/results. */
+    private CliHarness.Outcome run(String name, String yaml) throws IOException {
+        Path config = dir.resolve(name);
+        Files.writeString(config, yaml);
+        return CliHarness.run("run", config.toString(), "--results-dir", dir.resolve("results").toString(), "--quiet");
+    }
+
     @Test
     void fewerStudentMemoriesRecoverTheForcedFraction() throws IOException {
-        Path config = dir.resolve("p2.yaml");
-        Files.writeString(config, """
+        CliHarness.Outcome outcome = run("p2.yaml", """
                 study: tiny-p2
                 model: potts-teacher-student
                 seed: 4
@@ -35,10 +41,8 @@ class PottsStudentMemoriesCommandTest {
                 examples: [300]
                 samples: 3
                 """);
-        Path results = dir.resolve("results");
-        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
         assertEquals(0, outcome.exitCode(), outcome.err());
-        List<String> rows = Files.readAllLines(results.resolve("tiny-p2/teacher-student.csv"));
+        List<String> rows = Files.readAllLines(dir.resolve("results/tiny-p2/teacher-student.csv"));
         List<String> header = List.of(rows.get(0).split(","));
         String[] row = rows.get(1).split(",");
         assertEquals("2", row[header.indexOf("student_memories")]);
@@ -49,8 +53,7 @@ class PottsStudentMemoriesCommandTest {
     /** A student-memories value out of range exits 2, naming the file, the key and the allowed range; nothing is written. */
     @Test
     void badStudentMemoriesExitsTwo() throws IOException {
-        Path config = dir.resolve("bad.yaml");
-        Files.writeString(config, """
+        CliHarness.Outcome outcome = run("bad.yaml", """
                 study: tiny-bad
                 model: potts-teacher-student
                 neurons: 100
@@ -59,12 +62,10 @@ class PottsStudentMemoriesCommandTest {
                 teacher-inverse-temperatures: [1.0]
                 examples: [30]
                 """);
-        Path results = dir.resolve("results");
-        CliHarness.Outcome outcome = CliHarness.run("run", config.toString(), "--results-dir", results.toString(), "--quiet");
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains("student-memories"), outcome.err());
         assertTrue(outcome.err().contains("bad.yaml"), outcome.err());
         assertTrue(outcome.err().contains("1"), outcome.err());
-        assertFalse(Files.exists(results.resolve("tiny-bad")));
+        assertFalse(Files.exists(dir.resolve("results/tiny-bad")));
     }
 }
