@@ -25,6 +25,7 @@ import org.saddle.solver.SolveResult;
 import org.saddle.solver.potts.SoftSeparatedState;
 import org.saddle.solver.potts.TeacherStudentPhaseBoundary;
 import org.saddle.theory.potts.OneMemoryTeacherStudent;
+import org.saddle.theory.potts.SoftSeparatedEquations;
 import org.saddle.theory.potts.TeacherStudentSaddlePoints;
 import org.saddle.theory.potts.TeacherStudentSaddlePoints.Phase;
 import org.saddle.theory.potts.TeacherStudentSaddlePoints.Prototype;
@@ -216,6 +217,10 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         }
         if (m < teacherMemories) {
             return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, "fewer examples than memories", nan, nan);
+        }
+        if (teacherMemories > SoftSeparatedEquations.MAX_MEMORIES) { // the soft averages are (P_T - 1)-dimensional: not solved
+            return new Prediction(phase, count.recovered(), count.meanBestOverlap(), 1, 1, nan, nan, nan, nan,
+                    "soft state not solved for P_T > " + SoftSeparatedEquations.MAX_MEMORIES + ": hard-posterior prediction", nan, nan);
         }
         SoftSeparatedState.State soft = SoftSeparatedState.solve(student, beta, teacherMemories, m, neurons);
         SolveResult solve = soft.solve();

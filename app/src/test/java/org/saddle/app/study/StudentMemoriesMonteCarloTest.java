@@ -64,4 +64,19 @@ class StudentMemoriesMonteCarloTest {
             assertTrue(result[3] < 0.99, "duplicates split above beta_split(1): closest pair " + result[3]);
         }
     }
+
+    /**
+     * The soft separated state is solved for P_T &lt;= 4 only ((P_T - 1)-dimensional averages); above, the study keeps the
+     * hard-posterior prediction and says so in theory_soft_status instead of failing.
+     */
+    @Test
+    void manyTeacherMemoriesFallBackToTheHardStateAndSaySo() {
+        PottsTeacherStudentStudyType.Prediction p = PottsTeacherStudentStudyType.predict(1.0, 1.0, 5, 5, 500, 100, 0.5);
+        assertEquals("features", p.phase());
+        assertEquals(1, p.recovered());
+        assertEquals(TeacherStudentSaddlePoints.separatedOverlap(1.0, 5, 500), p.overlap(), 1e-15);
+        assertTrue(p.softStatus().contains("not solved"), p.softStatus());
+        PottsTeacherStudentStudyType.Prediction soft = PottsTeacherStudentStudyType.predict(1.0, 1.0, 3, 3, 300, 100, 0.5);
+        assertTrue(soft.softStatus().startsWith("converged"), soft.softStatus());
+    }
 }
