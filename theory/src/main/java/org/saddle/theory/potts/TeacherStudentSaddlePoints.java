@@ -74,7 +74,9 @@ package org.saddle.theory.potts;
  *   lambda_edge, lambda_edge = sigma^2 (1 + sqrt(N P_T / M))^2 (no signal direction: the Marchenko-Pastur edge). Below
  *   it the duplicates stay on the singleton: recovered fraction 1, best overlap R (determined). Above it they split
  *   along a noise direction; the overlaps of the split pair are <i>not determined</i> here (they need the separated
- *   state of several memories on one cluster), and the recovered fraction is reported as undetermined.</li>
+ *   state of several memories on one cluster: Monte Carlo shows the pair splitting asymmetrically, one memory keeping
+ *   nearly all of the cluster, so a symmetric soft split does not describe it), and the recovered fraction is reported
+ *   as undetermined.</li>
  * </ul>
  */
 public final class TeacherStudentSaddlePoints {
