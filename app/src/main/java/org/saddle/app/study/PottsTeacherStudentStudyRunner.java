@@ -44,15 +44,18 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         return units;
     }
 
-    /** {mean sample-teacher overlap, mean best student-teacher overlap, recovered fraction} of one sample. */
+    /**
+     * {mean sample-teacher overlap, mean best student-teacher overlap, recovered fraction, largest student-student overlap}
+     * of one sample.
+     */
     @Override
     public double[] compute(String unit) {
         String[] parts = unit.split("/");
         int g = Integer.parseInt(parts[1]);
         int s = Integer.parseInt(parts[2]);
         long stream = (study.seed() * 1_000_003L + g) * 1_000_003L + s;
-        return PottsTeacherStudentStudyType.oneSample(study.neurons(), study.teacherMemories(), study.beta(g), study.student(g),
-                (int) study.examples(g), stream, PottsTeacherStudentStudyType.recoveryThreshold(study.theoryOverlap(g), study.neurons()),
+        return PottsTeacherStudentStudyType.oneSample(study.neurons(), study.teacherMemories(), study.studentMemories(), study.beta(g),
+                study.student(g), (int) study.examples(g), stream, PottsTeacherStudentStudyType.recoveryThreshold(study.theoryOverlap(g), study.neurons()),
                 study.prototypeStart());
     }
 
@@ -76,7 +79,10 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         CsvTable table = new CsvTable("teacher_inverse_temperature", "examples", "theory_m", "simulation_m", "simulation_m_error",
                 "theory_r", "simulation_r", "simulation_r_error", "z_r", "recovered_fraction", "recovered_fraction_error",
                 "student_inverse_temperature", "theory_phase", "theory_recovered_fraction", "theory_split_inverse_temperature",
-                "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap");
+                "theory_spike", "theory_noise_edge_spike", "theory_signal_alignment", "theory_phase_overlap", "student_memories",
+                "theory_recovered_min", "theory_recovered_max", "theory_soft_overlap", "theory_soft_other_overlap",
+                "theory_soft_student_overlap", "theory_soft_own_posterior", "theory_soft_status", "theory_soft_residual",
+                "theory_soft_closure_error");
         List<double[]> points = new ArrayList<>();
         List<double[]> phasePoints = new ArrayList<>();
         int samples = study.samples();
@@ -98,12 +104,15 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
             Estimate er = Estimate.of(r);
             Estimate ef = Estimate.of(recovered);
             Prototype prototype = TeacherStudentSaddlePoints.prototype(beta, teacherMemories, m, neurons);
+            PottsTeacherStudentStudyType.Prediction prediction = PottsTeacherStudentStudyType.predict(student, beta, teacherMemories,
+                    study.studentMemories(), m, neurons, PottsTeacherStudentStudyType.recoveryThreshold(theoryR, neurons));
             table.row(beta, m, OneMemoryTeacherStudent.sampleOverlap(beta), em.mean(), em.standardError(), theoryR,
                     er.mean(), er.standardError(), er.standardError() > 0 ? (er.mean() - theoryR) / er.standardError() : Double.NaN,
-                    ef.mean(), ef.standardError(), student, PottsTeacherStudentStudyType.theoryPhase(student, beta, teacherMemories, m, neurons),
-                    TeacherStudentSaddlePoints.recoveredFraction(student, beta, teacherMemories, m, neurons),
+                    ef.mean(), ef.standardError(), student, prediction.phase(), prediction.recovered(),
                     prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()), prototype.signalAlignment(),
-                    PottsTeacherStudentStudyType.phaseOverlap(student, beta, teacherMemories, m, neurons, theoryR, prototype));
+                    prediction.overlap(), study.studentMemories(), prediction.recoveredMin(), prediction.recoveredMax(),
+                    prediction.softOverlap(), prediction.softOtherOverlap(), prediction.softStudentOverlap(), prediction.softOwnPosterior(),
+                    prediction.softStatus(), prediction.softResidual(), prediction.softClosureError());
             points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
             phasePoints.add(new double[] {beta, m, ef.mean()});
         }
@@ -140,6 +149,7 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         run.put("neurons", neurons);
         run.put("samples", samples);
         run.put("student_start", study.prototypeStart() ? "prototype" : "examples");
+        run.put("student_memories", study.studentMemories());
         run.put("timing", "see timing.json (host, JVM, wall and compute seconds)");
         run.put("files", files);
         Json.write(run, staging.resolve("run.json"));

@@ -13,9 +13,13 @@ import org.saddle.simulation.potts.SphereData;
 import org.saddle.simulation.potts.StationaryPoint;
 import org.saddle.simulation.potts.TeacherSampler;
 import org.saddle.solver.BracketingRootFinder.Root;
+import org.saddle.solver.SolveResult;
+import org.saddle.solver.potts.SoftSeparatedState;
 import org.saddle.solver.potts.TeacherStudentPhaseBoundary;
 import org.saddle.theory.potts.OneMemoryTeacherStudent;
+import org.saddle.theory.potts.SoftSeparatedEquations;
 import org.saddle.theory.potts.TeacherStudentSaddlePoints;
+import org.saddle.theory.potts.TeacherStudentSaddlePoints.Phase;
 import org.saddle.theory.potts.TeacherStudentSaddlePoints.Prototype;
 
 /**
@@ -30,7 +34,9 @@ import org.saddle.theory.potts.TeacherStudentSaddlePoints.Prototype;
  * its predicted recovered fraction, the prototype's split inverse temperature and spike, and a phase-diagram figure
  * with the detectability and split lines of {@link TeacherStudentPhaseBoundary}.
  * Keys: study, description, seed, neurons, teacher-inverse-temperatures, examples, samples, teacher-memories,
- * student-inverse-temperature (default: the teacher's), student-start (examples | prototype).
+ * student-inverse-temperature (default: the teacher's), student-start (examples | prototype), student-memories (P,
+ * default P_T; see {@link #predict} for what the theory says when P != P_T). In the features phase with P = P_T the
+ * prediction is the soft-posterior separated state ({@link SoftSeparatedState}), columns theory_soft_*.
  */
 public final class PottsTeacherStudentStudyType implements StudyType {
     @Override
@@ -41,7 +47,7 @@ public final class PottsTeacherStudentStudyType implements StudyType {
     @Override
     public RunnableStudy load(ConfigNode root, String text) {
         root.allowOnly("study", "model", "description", "seed", "neurons", "teacher-inverse-temperatures", "examples", "samples",
-                "teacher-memories", "student-inverse-temperature", "student-start");
+                "teacher-memories", "student-inverse-temperature", "student-start", "student-memories");
         String name = PottsStudyType.studyName(root);
         long seed = root.integer("seed", 1L, 0, Long.MAX_VALUE);
         int neurons = (int) root.integer("neurons", null, 2, 100_000);
@@ -49,10 +55,11 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         long[] examples = root.integers("examples", 1, 1_000_000);
         int samples = (int) root.integer("samples", 8L, 1, 10_000);
         int teacherMemories = (int) root.integer("teacher-memories", 1L, 1, 1000);
+        int studentMemories = (int) root.integer("student-memories", (long) teacherMemories, 1, 1000);
         double studentBeta = root.number("student-inverse-temperature", Double.NaN, 1e-6, 1e3, "student beta (default: each beta_T)");
         boolean prototypeStart = root.string("student-start", "examples", "examples", "prototype").equals("prototype");
         return new PottsTeacherStudentStudyRunner(new Study(name, root.file(), text, seed, neurons, betas, examples, samples,
-                teacherMemories, studentBeta, prototypeStart));
+                teacherMemories, studentMemories, studentBeta, prototypeStart));
     }
 
     /**
@@ -67,11 +74,12 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * @param examples       data set sizes M
      * @param samples        Monte Carlo samples per grid point
      * @param teacherMemories P_T
+     * @param studentMemories P, the student's memories (default P_T)
      * @param studentBeta    student beta (NaN: each beta_T)
      * @param prototypeStart student started next to the prototype of the data (else on the first examples)
      */
     record Study(String name, String source, String configText, long seed, int neurons, double[] betas, long[] examples,
-            int samples, int teacherMemories, double studentBeta, boolean prototypeStart) {
+            int samples, int teacherMemories, int studentMemories, double studentBeta, boolean prototypeStart) {
 
         /** Grid point g = beta index x |examples| + examples index. */
         int gridPoints() {
@@ -106,26 +114,63 @@ public final class PottsTeacherStudentStudyType implements StudyType {
     }
 
     /**
-     * The predicted mean best student overlap with the teacher memories in the derived phase: R(beta_T, M / P_T) when
-     * the student separates (features; one-memory teacher), R / sqrt(P_T) on the stable prototype, NaN in the noise
-     * phase (where the split state is not predicted).
+     * The theory's prediction at one grid point.
+     *
+     * @param phase       derived phase of the full prototype ("one-memory" for P_T = 1)
+     * @param recovered   predicted recovered fraction (NaN: not determined)
+     * @param overlap     predicted mean best student overlap with the teacher memories (NaN: not determined)
+     * @param recoveredMin least recovered fraction over the reachable end states (P != P_T)
+     * @param recoveredMax largest one
+     * @param softOverlap R of the soft separated state (P = P_T, features phase), else NaN; likewise the other soft columns
+     * @param softStatus  status of its solve ("" where it was not needed)
      */
-    static double phaseOverlap(double student, double beta, int teacherMemories, long m, int neurons, double separated,
-            Prototype prototype) {
-        if (teacherMemories == 1) {
-            return separated;
-        }
-        return switch (TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons)) {
-            case FEATURES -> separated;
-            case PROTOTYPE -> prototype.teacherOverlap();
-            case NOISE -> Double.NaN;
-        };
-    }
+    record Prediction(String phase, double recovered, double overlap, double recoveredMin, double recoveredMax, double softOverlap,
+            double softOtherOverlap, double softStudentOverlap, double softOwnPosterior, String softStatus, double softResidual,
+            double softClosureError) {}
 
-    /** The derived phase of a student started on the prototype, or "separated" for a one-memory teacher. */
-    static String theoryPhase(double student, double beta, int teacherMemories, long m, int neurons) {
-        return teacherMemories == 1 ? "one-memory"
-                : TeacherStudentSaddlePoints.phase(student, beta, teacherMemories, m, neurons).name().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * The derived prediction. P_T = 1: the one-memory saddle point. P = P_T in the features phase: the soft separated
+     * state ({@link SoftSeparatedState}, which tends to the hard one R(beta_T, M / P_T) when beta N m R &gt;&gt; 1): its
+     * teacher overlap is the predicted best overlap and a teacher memory counts as recovered when it reaches the
+     * study's threshold (the soft state with R = R' is no separation: nothing recovered); an unconverged solve gives
+     * NaN with its status and residual. Prototype phase: R / sqrt(P_T), nothing recovered; noise phase: nothing
+     * recovered, overlap not determined. P != P_T: {@link TeacherStudentSaddlePoints#studentCount} (hard posteriors).
+     */
+    static Prediction predict(double student, double beta, int teacherMemories, int studentMemories, long m, int neurons, double threshold) {
+        double nan = Double.NaN;
+        if (teacherMemories == 1 && studentMemories == 1) {
+            double r = TeacherStudentSaddlePoints.separatedOverlap(beta, 1, m);
+            return new Prediction("one-memory", 1, r, 1, 1, nan, nan, nan, nan, "", nan, nan);
+        }
+        TeacherStudentSaddlePoints.StudentCount count = TeacherStudentSaddlePoints.studentCount(student, beta, teacherMemories,
+                studentMemories, m, neurons);
+        String phase = teacherMemories == 1 ? "one-memory" : count.phase().name().toLowerCase(java.util.Locale.ROOT);
+        if (studentMemories != teacherMemories || count.phase() != Phase.FEATURES) {
+            return new Prediction(phase, count.recovered(), count.meanBestOverlap(), count.recoveredMin(), count.recoveredMax(), nan, nan,
+                    nan, nan, "", nan, nan);
+        }
+        if (m < teacherMemories) {
+            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, "fewer examples than memories", nan, nan);
+        }
+        if (teacherMemories > SoftSeparatedEquations.MAX_MEMORIES) { // the soft averages are (P_T - 1)-dimensional: not solved
+            return new Prediction(phase, count.recovered(), count.meanBestOverlap(), 1, 1, nan, nan, nan, nan,
+                    "soft state not solved for P_T > " + SoftSeparatedEquations.MAX_MEMORIES + ": hard-posterior prediction", nan, nan);
+        }
+        SoftSeparatedState.State soft = SoftSeparatedState.solve(student, beta, teacherMemories, m, neurons);
+        SolveResult solve = soft.solve();
+        if (soft.branchEnded()) { // no separated state: nothing recovered (the unseparated state's overlaps are not predicted)
+            return new Prediction(phase, 0, nan, 0, 0, nan, nan, nan, nan, soft.note(), solve.residual(), nan);
+        }
+        if (!solve.converged()) {
+            return new Prediction(phase, nan, nan, 1, 1, nan, nan, nan, nan, solve.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + soft.note(), solve.residual(), nan);
+        }
+        if (!soft.exists()) { // converged to R = R': no separated state, nothing recovered
+            return new Prediction(phase, 0, nan, 0, 0, nan, nan, nan, nan, "converged; not separated (R = R')", solve.residual(), nan);
+        }
+        double recovered = soft.teacherOverlap() >= threshold ? 1 : 0;
+        return new Prediction(phase, recovered, soft.teacherOverlap(), 1, 1, soft.teacherOverlap(), soft.otherOverlap(),
+                soft.studentOverlap(), soft.ownPosterior(), "converged; " + soft.note(), solve.residual(), soft.closureError());
     }
 
     /**
@@ -186,6 +231,15 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      */
     static double[] oneSample(int n, int teacherMemories, double beta, double studentBeta, int m, long stream, double threshold,
             boolean prototypeStart) {
+        return oneSample(n, teacherMemories, teacherMemories, beta, studentBeta, m, stream, threshold, prototypeStart);
+    }
+
+    /**
+     * As {@link #oneSample(int, int, double, double, int, long, double, boolean)} with a student of P = {@code studentMemories}
+     * memories (at most M); the result gains a fourth entry, the largest overlap between two student memories (NaN for P = 1).
+     */
+    static double[] oneSample(int n, int teacherMemories, int requestedStudentMemories, double beta, double studentBeta, int m, long stream,
+            double threshold, boolean prototypeStart) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(stream);
         double[] w = new double[n * teacherMemories];
         for (int k = 0; k < w.length; k++) {
@@ -203,12 +257,12 @@ public final class PottsTeacherStudentStudyType implements StudyType {
             }
             mean += overlap / n / m;
         }
-        int studentMemories = Math.min(teacherMemories, m);
+        int studentMemories = Math.min(requestedStudentMemories, m);
         PottsDam studentStart = prototypeStart ? PottsDam.onPrototype(data, studentMemories, 0.05, random.nextLong())
                 : new PottsDam(n, studentMemories, 1, java.util.Arrays.copyOf(data.x(), n * studentMemories), new double[studentMemories]);
         StationaryPoint student = StationaryPoint.solve(studentStart, new PottsLoss(data, studentBeta, Math.min(m, 512)),
-                teacherMemories > 1, 1e-9, teacherMemories == 1 ? 50 : 2000);
-        if (teacherMemories == 1 && !student.converged()) {
+                studentMemories > 1, 1e-9, studentMemories == 1 ? 50 : 2000);
+        if (studentMemories == 1 && !student.converged()) {
             throw new org.saddle.app.ComputationException("the one-memory student did not reach its stationary point (residual "
                     + student.gradientNorm() + ")");
         }
@@ -226,6 +280,16 @@ public final class PottsTeacherStudentStudyType implements StudyType {
             best += top / teacherMemories;
             recovered += top >= threshold ? 1 : 0;
         }
-        return new double[] {mean, best, (double) recovered / teacherMemories};
+        double closest = Double.NaN;
+        for (int mu = 0; mu < studentMemories; mu++) {
+            for (int nu = mu + 1; nu < studentMemories; nu++) {
+                double q = 0;
+                for (int i = 0; i < n; i++) {
+                    q += student.dam().memoryWeights()[mu * n + i] * student.dam().memoryWeights()[nu * n + i] / n;
+                }
+                closest = Double.isNaN(closest) ? q : Math.max(closest, q);
+            }
+        }
+        return new double[] {mean, best, (double) recovered / teacherMemories, closest};
     }
 }

@@ -17,7 +17,7 @@ package org.saddle.theory.potts;
  * simulation's StationaryPoint). (i) <i>Separated</i> state: one student memory per teacher cluster; when the score
  * gap beta N m R between an example's own cluster and the others is large (beta N m R &gt;&gt; 1, as at beta, beta_T = O(1);
  * NOT near the detectability line below, where it is O(1) and the posteriors are soft: that soft separated state is
- * not solved here) each memory is the normalized mean of its n = M / P_T examples and its overlap with its teacher memory is the one-memory value
+ * {@link SoftSeparatedEquations}) each memory is the normalized mean of its n = M / P_T examples and its overlap with its teacher memory is the one-memory value
  * R(beta_T, n) = m / sqrt(m^2 + (1 - m^2) / n) ({@link OneMemoryTeacherStudent}). (ii) <i>Prototype</i> of k
  * clusters: all memories covering k clusters coincide on the normalized mean of their k n examples (equal scores,
  * posteriors r_mu = p^mu for every example, so it is stationary for every beta). With S = sum_a x_a,
@@ -52,6 +52,32 @@ package org.saddle.theory.potts;
  * the cascade (s_k / sqrt(gamma_k) = beta_T m sqrt(N M / (k P_T)) grows as k falls, so the detectability of the full
  * prototype decides it); a student with P = P_T memories then recovers all teacher memories, each with overlap
  * R(beta_T, M / P_T). Pure functions; errors O(N^-1/2) (overlaps), O(M^-1/2) (cluster sizes, lambda_max).
+ * Near the detectability line the separated state has soft posteriors: {@link SoftSeparatedEquations}.
+ *
+ * <p><b>Students with P != P_T memories</b> ({@link #studentCount}; hard posteriors, student started on the full
+ * prototype, FEATURES phase). The cascade splits prototypes along teacher features as long as a prototype holds at
+ * least two student memories; a memory alone on a prototype of k clusters cannot split (no partner), and a prototype
+ * of k clusters holding one memory is a stationary point whatever k (equal scores inside the group). So:
+ * <ul>
+ *   <li>P &lt; P_T: the student ends on a partition of the P_T clusters into P groups, memory g on the prototype of its
+ *   k_g clusters (teacher overlap R / sqrt(k_g), R = R(beta_T, M / P_T)); a teacher memory is recovered iff its group is
+ *   a singleton. With equal cluster sizes the P_T - 1 signal eigenvalues of the full prototype are degenerate, so the
+ *   direction of each split inside the signal subspace, hence the partition, is set by the fluctuations of the data
+ *   and of the start: <i>not determined</i> by the theory. Determined are the bounds on the number of singletons,
+ *   max(0, 2P - P_T) &lt;= s &lt;= P - 1 (P - s groups of at least two clusters hold the other P_T - s clusters), so the
+ *   recovered fraction is fixed when they meet, i.e. for P = P_T - 1 (s = P_T - 2, one merged pair: mean best overlap
+ *   R ((P_T - 2) + 2 / sqrt 2) / P_T), and for P = 1 (the full prototype, nothing recovered for P_T &gt; 1). Among the
+ *   partitions the hard-posterior log-likelihood, beta N n sqrt(m^2 + sigma^2 / n) sum_g sqrt(k_g), is largest for the
+ *   balanced one (sqrt concave), but EM from the prototype does not maximize it globally, so that is only reported.</li>
+ *   <li>P &gt; P_T: every cluster is recovered and P - P_T memories duplicate recovered ones: a singleton prototype (k = 1)
+ *   holding two or more memories. It is the saddle of the hierarchy iff beta &gt; beta_split(k = 1) = mbar_1 /
+ *   lambda_edge, lambda_edge = sigma^2 (1 + sqrt(N P_T / M))^2 (no signal direction: the Marchenko-Pastur edge). Below
+ *   it the duplicates stay on the singleton: recovered fraction 1, best overlap R (determined). Above it they split
+ *   along a noise direction; the overlaps of the split pair are <i>not determined</i> here (they need the separated
+ *   state of several memories on one cluster: Monte Carlo shows the pair splitting asymmetrically, one memory keeping
+ *   nearly all of the cluster, so a symmetric soft split does not describe it), and the recovered fraction is reported
+ *   as undetermined.</li>
+ * </ul>
  */
 public final class TeacherStudentSaddlePoints {
     private TeacherStudentSaddlePoints() {}
@@ -143,9 +169,9 @@ public final class TeacherStudentSaddlePoints {
 
     /**
      * Predicted fraction of the P_T teacher memories that a student with P = P_T memories started on the prototype
-     * recovers: 1 in the FEATURES phase, 0 otherwise (P_T = 1: always 1, the normalized mean). Only P = P_T is
-     * predicted: with fewer memories which clusters stay merged depends on the order of the splits, with more the
-     * recovered memories may split further along noise (the singleton prototype k = 1).
+     * recovers with hard posteriors: 1 in the FEATURES phase, 0 otherwise (P_T = 1: always 1, the normalized mean). Near the
+     * detectability line the soft separated state ({@link SoftSeparatedEquations}) decides instead; for P != P_T see
+     * {@link #studentCount}.
      */
     public static double recoveredFraction(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {
@@ -154,6 +180,73 @@ public final class TeacherStudentSaddlePoints {
         }
         Phase phase = phase(studentInverseTemperature, teacherInverseTemperature, teacherMemories, examples, neurons);
         return phase == Phase.FEATURES ? 1 : 0;
+    }
+
+    /**
+     * What the theory says about a student with P memories started on the full prototype (class comment, "Students with
+     * P != P_T memories"; hard posteriors). NaN marks what is not determined.
+     *
+     * @param phase            the phase of the full prototype ({@link #phase})
+     * @param recoveredMin     least fraction of teacher memories recovered over the reachable end states
+     * @param recoveredMax     largest such fraction
+     * @param recovered        the fraction when determined (min = max, or P &gt; P_T below the singleton split), else NaN
+     * @param meanBestOverlap  predicted mean over teacher memories of the best student overlap when determined, else NaN
+     * @param balancedRecovered the recovered fraction of the balanced partition (the largest hard likelihood; P &lt; P_T)
+     * @param singletonSplitInverseTemperature beta_split(k = 1) = mbar_1 / lambda_edge (where duplicates split along noise)
+     * @param note             a short statement of what decides the end state
+     */
+    public record StudentCount(Phase phase, double recoveredMin, double recoveredMax, double recovered, double meanBestOverlap,
+            double balancedRecovered, double singletonSplitInverseTemperature, String note) {}
+
+    /** The prediction for a P-memory student of a P_T-memory teacher started on the full prototype. */
+    public static StudentCount studentCount(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
+            int studentMemories, double examples, int neurons) {
+        if (studentMemories < 1) {
+            throw new IllegalArgumentException("need at least one student memory, got " + studentMemories);
+        }
+        double r = separatedOverlap(teacherInverseTemperature, teacherMemories, examples);
+        Prototype singleton = prototype(teacherInverseTemperature, 1, examples / teacherMemories, neurons);
+        double split1 = singleton.splitInverseTemperature();
+        if (teacherMemories == 1) {
+            boolean stays = studentMemories == 1 || !singleton.isSaddle(studentInverseTemperature);
+            return new StudentCount(Phase.FEATURES, 1, 1, stays ? 1 : Double.NaN, stays ? r : Double.NaN, 1, split1,
+                    stays ? "one cluster: all memories on the normalized mean" : "one cluster: the memories split along noise (not determined)");
+        }
+        Phase phase = studentMemories == 1 ? Phase.PROTOTYPE
+                : phase(studentInverseTemperature, teacherInverseTemperature, teacherMemories, examples, neurons);
+        double full = r / Math.sqrt(teacherMemories);
+        if (phase == Phase.PROTOTYPE) {
+            return new StudentCount(phase, 0, 0, 0, full, 0, split1, "all memories stay on the full prototype");
+        }
+        if (phase == Phase.NOISE) {
+            return new StudentCount(phase, 0, 0, 0, Double.NaN, 0, split1, "the prototype splits along noise: nothing recovered, overlaps not determined");
+        }
+        if (studentMemories >= teacherMemories) {
+            if (studentMemories == teacherMemories || !singleton.isSaddle(studentInverseTemperature)) {
+                return new StudentCount(phase, 1, 1, 1, r, 1, split1, studentMemories == teacherMemories ? "separated state"
+                        : "extra memories duplicate recovered ones (singleton prototype stable)");
+            }
+            return new StudentCount(phase, 1, 1, Double.NaN, Double.NaN, 1, split1,
+                    "extra memories duplicate recovered ones and split along noise (singleton prototype a saddle): not determined");
+        }
+        int p = studentMemories;
+        int pt = teacherMemories;
+        int minSingletons = Math.max(0, 2 * p - pt);
+        int maxSingletons = p - 1;
+        double min = (double) minSingletons / pt;
+        double max = (double) maxSingletons / pt;
+        boolean determined = minSingletons == maxSingletons;
+        double overlap = Double.NaN;
+        if (determined) {
+            // s singletons (overlap R) and the remaining P_T - s clusters in P - s groups; determined only as s = P - 1:
+            // one group of P_T - P + 1 clusters, each with overlap R / sqrt(P_T - P + 1)
+            int merged = pt - maxSingletons;
+            overlap = (maxSingletons * r + merged * r / Math.sqrt(merged)) / pt;
+        }
+        // the balanced partition (largest hard likelihood) has the fewest singletons: groups of two and singletons when
+        // P_T < 2P, no singleton otherwise
+        return new StudentCount(phase, min, max, determined ? min : Double.NaN, overlap, min, split1,
+                determined ? "partition of the clusters forced" : "partition set by the order of the splits: not determined");
     }
 
     /** Overlap of a recovered student memory with its teacher memory, the separated state: R(beta_T, M / P_T). */

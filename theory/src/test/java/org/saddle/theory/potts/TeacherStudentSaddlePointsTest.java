@@ -76,4 +76,35 @@ class TeacherStudentSaddlePointsTest {
         assertEquals(1.0, TeacherStudentSaddlePoints.recoveredFraction(0.3, 0.3, 3, 300, 100));
         assertEquals(0.0, TeacherStudentSaddlePoints.recoveredFraction(0.1, 0.1, 3, 300, 100));
     }
+
+    /**
+     * Students with P != P_T memories (class comment of TeacherStudentSaddlePoints): singleton bounds
+     * max(0, 2P - P_T) &lt;= s &lt;= P - 1 (hand-counted: P_T = 3, P = 2: s = 1; P_T = 4, P = 2: {2,2} or {1,3}, s = 0 or 1;
+     * P_T = 5, P = 3: {1,2,2} or {1,1,3}, s = 1 or 2), the forced partition's overlap R (1 + 2 / sqrt 2) / 3 for P_T = 3,
+     * P = 2, and the duplicates of P &gt; P_T that stay below beta_split(k = 1) and split above it.
+     */
+    @Test
+    void studentsWithMoreOrFewerMemories() {
+        double r = TeacherStudentSaddlePoints.separatedOverlap(1.0, 3, 300);
+        TeacherStudentSaddlePoints.StudentCount two = TeacherStudentSaddlePoints.studentCount(1.0, 1.0, 3, 2, 300, 100);
+        assertEquals(Phase.FEATURES, two.phase());
+        assertEquals(1.0 / 3, two.recovered(), 1e-15);
+        assertEquals(r * (1 + 2 / Math.sqrt(2)) / 3, two.meanBestOverlap(), 1e-14);
+        TeacherStudentSaddlePoints.StudentCount four = TeacherStudentSaddlePoints.studentCount(1.0, 1.0, 4, 2, 400, 100);
+        assertEquals(0, four.recoveredMin(), 1e-15);
+        assertEquals(0.25, four.recoveredMax(), 1e-15);
+        assertTrue(Double.isNaN(four.recovered()) && Double.isNaN(four.meanBestOverlap()));
+        TeacherStudentSaddlePoints.StudentCount five = TeacherStudentSaddlePoints.studentCount(1.0, 1.0, 5, 3, 500, 100);
+        assertEquals(0.2, five.recoveredMin(), 1e-15);
+        assertEquals(0.4, five.recoveredMax(), 1e-15);
+        assertEquals(0, TeacherStudentSaddlePoints.studentCount(1.0, 1.0, 3, 1, 300, 100).recovered());
+        // P = 4 > P_T = 3 at M = 300, N = 100, beta_T = 1: beta_split(1) = mbar_1 / (sigma^2 (1 + sqrt(N / n))^2) with
+        // mbar_1 = m / R(1, 100), sigma^2 = m (beta_T = 1), n = 100: (m / R) / (4 m) = 1 / (4 R)
+        TeacherStudentSaddlePoints.StudentCount more = TeacherStudentSaddlePoints.studentCount(0.1, 1.0, 3, 4, 300, 100);
+        assertEquals(1 / (4 * r), more.singletonSplitInverseTemperature(), 1e-12);
+        assertEquals(1, more.recovered());
+        assertEquals(r, more.meanBestOverlap(), 1e-15);
+        TeacherStudentSaddlePoints.StudentCount split = TeacherStudentSaddlePoints.studentCount(1.0, 1.0, 3, 4, 300, 100);
+        assertTrue(Double.isNaN(split.recovered()), "duplicates split along noise: not determined");
+    }
 }
