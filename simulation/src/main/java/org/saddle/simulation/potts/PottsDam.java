@@ -2,6 +2,7 @@ package org.saddle.simulation.potts;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.saddle.theory.Softmax;
 
 /**
  * The parameters of the Potts-hidden-unit dense associative memory (Thériault-Tantari, arXiv 2508.19151):
@@ -243,19 +244,7 @@ public final class PottsDam {
 
     /** The class weights written into {@code p} (length P C), returned; allocation-free for training loops. */
     public double[] classWeightsInto(double[] p) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double t : theta) {
-            max = Math.max(max, t);
-        }
-        double sum = 0;
-        for (int k = 0; k < theta.length; k++) {
-            p[k] = Math.exp(theta[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < theta.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        return Softmax.into(theta, p);
     }
 
     /** The class of a memory, argmax_y p^mu_y (its label for the 1-NN classifier). */

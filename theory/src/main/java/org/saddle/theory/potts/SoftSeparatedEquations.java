@@ -1,5 +1,7 @@
 package org.saddle.theory.potts;
 
+import org.saddle.theory.Softmax;
+
 /**
  * The <i>separated</i> state of a P-memory Potts student trained on M examples of a P_T = P memory teacher with
  * <b>soft posteriors</b> (one student memory per teacher cluster, all memories equivalent), in the large-N limit.
@@ -500,7 +502,7 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
         double[] start = new double[p];
         for (int candidate = -1; candidate < p; candidate++) {
             if (candidate < 0) {
-                softmax(s0, start);
+                Softmax.into(s0, start);
             } else {
                 java.util.Arrays.fill(start, 0);
                 start[candidate] = 1;
@@ -532,7 +534,7 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
             return false;
         }
         System.arraycopy(best, 0, s, 0, p);
-        softmax(s, post);
+        Softmax.into(s, post);
         jacobian(post, jac);
         fillA(c, v, jac, a);
         return true;
@@ -580,7 +582,7 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
 
     /** rhs = -F(s), post = softmax(s); returns max |F|. */
     private double residualInto(double[] s0, double c, double[] v, double[] s, double[] post, double[] rhs) {
-        softmax(s, post);
+        Softmax.into(s, post);
         double res = 0;
         for (int mu = 0; mu < p; mu++) {
             double f = s[mu] - s0[mu];
@@ -661,21 +663,6 @@ public final class SoftSeparatedEquations implements org.saddle.theory.SaddlePoi
             m = Math.max(m, Math.abs(e));
         }
         return m;
-    }
-
-    private static void softmax(double[] s, double[] out) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double e : s) {
-            max = Math.max(max, e);
-        }
-        double sum = 0;
-        for (int i = 0; i < s.length; i++) {
-            out[i] = Math.exp(s[i] - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < s.length; i++) {
-            out[i] /= sum;
-        }
     }
 
     private static void jacobian(double[] r, double[] jac) {
