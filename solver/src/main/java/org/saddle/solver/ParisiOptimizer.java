@@ -27,6 +27,10 @@ public final class ParisiOptimizer {
      * the T = 0 1RSB one (mu = beta x optimized, read at T with q1 = 1 - C T and x = mu T) with its O(T) corrections neglected.
      */
     public static final double LOWEST_RESOLVED_TEMPERATURE = 1e-4;
+
+    /** How a 1RSB solution below {@link #LOWEST_RESOLVED_TEMPERATURE} begins its message (the solvers add the details). */
+    public static final String READ_FROM_ZERO_TEMPERATURE = "T < " + LOWEST_RESOLVED_TEMPERATURE
+            + ", where the finite-T 1RSB equations lose their precision: the T = 0 1RSB state";
     /** Breaking q1 - q0 below this: the solution is on the RS manifold. */
     public static final double RS_BREAKING = 1e-8;
 

@@ -11,6 +11,7 @@ import org.saddle.app.InputException;
 import org.saddle.app.output.Json;
 import org.saddle.solver.SolveStatus;
 import org.saddle.solver.Boundary;
+import org.saddle.solver.ParisiOptimizer;
 import org.saddle.solver.CriticalLoad;
 import org.saddle.solver.learning.LearningOneStepSolver;
 import org.saddle.solver.learning.LearningSolution;
@@ -212,7 +213,7 @@ public final class SolveLearningCommand implements Callable<Integer> {
                     "1RSB retrieval: m = %.8f, q0 = %.8f, q1 = %.8f, x = %.6f, f = %.10f (RS %.10f), %s [%s, residual %.1e]%n",
                     one.order().m(), one.order().q0(), one.order().q1(), one.order().parisiParameter(), one.freeEnergy(),
                     one.rsFreeEnergy(), one.differsFromRS() ? "breaks RS" : "equals RS", one.result().status(), one.result().residual())
-                    + (one.message().startsWith("T < ") ? one.message() + "\n" : ""));
+                    + (one.message().startsWith(ParisiOptimizer.READ_FROM_ZERO_TEMPERATURE) ? one.message() + "\n" : ""));
             ok &= one.order() == null || one.converged();
         }
         if (boundaries) {

@@ -223,20 +223,12 @@ public final class PottsTeacherStudentStudyType implements StudyType {
 
     /**
      * One teacher (P_T random +-1 memories, uniform class weights), M ancestral samples at beta_T (for P_T = 1 the
-     * block Gibbs chain, exact after one sweep), a P_T-memory student at inverse temperature {@code studentBeta}
-     * started on the first P_T samples, or next to the prototype of the data ({@link PottsDam#onPrototype}, memories
-     * 0.05 sqrt(N) apart), and solved to its stationary point (EM, {@link StationaryPoint}). Returns {mean overlap of
-     * a sample with its teacher memory, mean over teacher memories of the best student overlap, fraction of teacher
-     * memories whose best student overlap reaches {@code threshold}}.
-     */
-    static double[] oneSample(int n, int teacherMemories, double beta, double studentBeta, int m, long stream, double threshold,
-            boolean prototypeStart) {
-        return oneSample(n, teacherMemories, teacherMemories, beta, studentBeta, m, stream, threshold, prototypeStart);
-    }
-
-    /**
-     * As {@link #oneSample(int, int, double, double, int, long, double, boolean)} with a student of P = {@code studentMemories}
-     * memories (at most M); the result gains a fourth entry, the largest overlap between two student memories (NaN for P = 1).
+     * block Gibbs chain, exact after one sweep), a student of P = {@code requestedStudentMemories} memories (at most M) at
+     * inverse temperature {@code studentBeta} started on the first P samples, or next to the prototype of the data
+     * ({@link PottsDam#onPrototype}, memories 0.05 sqrt(N) apart), and solved to its stationary point (EM,
+     * {@link StationaryPoint}). Returns {mean overlap of a sample with its teacher memory, mean over teacher memories of
+     * the best student overlap, fraction of teacher memories whose best student overlap reaches {@code threshold},
+     * largest overlap between two student memories (NaN for P = 1)}.
      */
     static double[] oneSample(int n, int teacherMemories, int requestedStudentMemories, double beta, double studentBeta, int m, long stream,
             double threshold, boolean prototypeStart) {

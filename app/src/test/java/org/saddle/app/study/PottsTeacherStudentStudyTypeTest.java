@@ -20,7 +20,7 @@ class PottsTeacherStudentStudyTypeTest {
     void recoversWellSeparatedTeacherMemories() {
         double r = OneMemoryTeacherStudent.studentOverlap(1.0, 100);
         for (long stream = 1; stream <= 3; stream++) {
-            double[] result = PottsTeacherStudentStudyType.oneSample(100, 3, 1.0, 1.0, 300, stream, 0.9 * r, false);
+            double[] result = PottsTeacherStudentStudyType.oneSample(100, 3, 3, 1.0, 1.0, 300, stream, 0.9 * r, false);
             assertTrue(result[2] >= 1.0 / 3 - 1e-12, "stream " + stream + ": recovered " + result[2]);
             if (result[2] == 1.0) {
                 // O(1/N) = 0.01 corrections at N = 100 and the spread of the cluster sizes around 100

@@ -276,8 +276,7 @@ public final class DenseSolver {
     private DenseOneStepSolution limitOfZeroTemperature(double load, double temperature, DenseSolution rs) {
         double rsFreeEnergy = rs.freeEnergy();
         DenseOneStepSolution zero = oneStep(load, 0.0);
-        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE
-                + ", where the finite-T 1RSB equations lose their precision: the T = 0 1RSB state";
+        String below = ParisiOptimizer.READ_FROM_ZERO_TEMPERATURE;
         if (zero.converged() && !zero.differsFromRS()) { // on the RS manifold at T = 0: the RS state at T is its limit
             return new DenseOneStepSolution(load, temperature, rs.m(), rs.q(), rs.q(), Double.NaN, Double.NaN, Double.NaN,
                     rsFreeEnergy, rsFreeEnergy, false, zero.report(), below + " lies on the RS manifold (q0 = 1 within "

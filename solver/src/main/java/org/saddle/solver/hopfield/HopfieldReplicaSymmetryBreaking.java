@@ -258,8 +258,7 @@ public final class HopfieldReplicaSymmetryBreaking {
      */
     private OneStepSolution limitOfZeroTemperature(double load, double temperature, HopfieldSolution rs) {
         OneStepSolution zero = zeroTemperatureSolution(load);
-        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE
-                + ", where the finite-T 1RSB equations lose their precision: the T = 0 1RSB state";
+        String below = ParisiOptimizer.READ_FROM_ZERO_TEMPERATURE;
         if (zero.converged() && !zero.differsFromRS()) {
             return new OneStepSolution(load, temperature, rs.m(), rs.q(), rs.q(), rs.r(), rs.r(), Double.NaN, Double.NaN,
                     rs.susceptibility(), rs.freeEnergy(), rs.freeEnergy(), false, zero.report(),

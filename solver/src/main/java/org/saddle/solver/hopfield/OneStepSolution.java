@@ -18,7 +18,8 @@ import org.saddle.solver.SolveResult;
  * @param freeEnergy 1RSB free energy per neuron (ground-state energy at T = 0)
  * @param replicaSymmetricFreeEnergy RS free energy (energy) of the RS retrieval state at the same point
  * @param differsFromRS whether q1 - q0 exceeds 1e-8 (otherwise the solve fell back onto the RS manifold)
- * @param report convergence report; state (m, q0, C, r0, r1, mu) at T = 0, (m, q0, q1, r0, r1, x) at T > 0
+ * @param report convergence report; state (m, q0, C, r0, r1, mu) at T = 0 and below ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE
+ *     (the T = 0 solve), (m, q0, q1, r0, r1, x) above
  * @param message how the solution was obtained, when not by the equations at (load, T) themselves ("" otherwise)
  */
 public record OneStepSolution(double load, double temperature, double m, double q0, double q1, double r0, double r1,

@@ -140,19 +140,19 @@ public final class LearningOneStepSolver {
      */
     private Solution limitOfZeroTemperature(LearningDataset data, double load, double temperature, double rsFreeEnergy) {
         ZeroTemperatureSolution zero = solveZeroTemperature(data, load, null);
-        String below = "T < " + ParisiOptimizer.LOWEST_RESOLVED_TEMPERATURE + ", where the finite-T 1RSB equations lose their precision: ";
+        String below = ParisiOptimizer.READ_FROM_ZERO_TEMPERATURE;
         if (!zero.converged()) {
-            return new Solution(load, temperature, null, Double.NaN, rsFreeEnergy, false, zero.result(), below + zero.message());
+            return new Solution(load, temperature, null, Double.NaN, rsFreeEnergy, false, zero.result(), below + " not found: " + zero.message());
         }
         double parisi = zero.mu() * temperature;
         if (parisi > 1.0) {
             return new Solution(load, temperature, null, Double.NaN, rsFreeEnergy, false,
                     new SolveResult(zero.result().solution(), zero.result().residual(), zero.result().iterations(), SolveStatus.NOT_CONVERGED),
-                    below + "the T = 0 state has mu T = " + parisi + " > 1, outside the range of the Parisi parameter");
+                    below + " has mu T = " + parisi + " > 1, outside the range of the Parisi parameter");
         }
         LearningOneStepRSB order = new LearningOneStepRSB(zero.m(), zero.n(), zero.q0(), 1.0 - zero.susceptibility() * temperature, parisi);
         return new Solution(load, temperature, order, zero.energy(), rsFreeEnergy, order.breaking() > RS_BREAKING, zero.result(),
-                below + "the T = 0 1RSB state (mu = beta x = " + zero.mu() + ", q1 = 1 - C T, x = mu T), corrections O(T); "
+                below + " (mu = beta x = " + zero.mu() + ", q1 = 1 - C T, x = mu T), corrections O(T); "
                         + zero.message());
     }
 

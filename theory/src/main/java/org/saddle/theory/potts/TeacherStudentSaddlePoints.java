@@ -175,11 +175,8 @@ public final class TeacherStudentSaddlePoints {
      */
     public static double recoveredFraction(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {
-        if (teacherMemories == 1) {
-            return 1;
-        }
-        Phase phase = phase(studentInverseTemperature, teacherInverseTemperature, teacherMemories, examples, neurons);
-        return phase == Phase.FEATURES ? 1 : 0;
+        return studentCount(studentInverseTemperature, teacherInverseTemperature, teacherMemories, teacherMemories, examples, neurons)
+                .recovered();
     }
 
     /**
