@@ -134,7 +134,11 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * teacher overlap is the predicted best overlap and a teacher memory counts as recovered when it reaches the
      * study's threshold (the soft state with R = R' is no separation: nothing recovered); an unconverged solve gives
      * NaN with its status and residual. Prototype phase: R / sqrt(P_T), nothing recovered; noise phase: nothing
-     * recovered, overlap not determined. P != P_T: {@link TeacherStudentSaddlePoints#studentCount} (hard posteriors).
+     * recovered, overlap not determined. P &gt; P_T in the features phase with the duplicates together (singleton prototype
+     * stable, {@link TeacherStudentSaddlePoints#studentCount}): the soft separated state of P_T memories. Copies of one memory
+     * that learn their class weights split that memory's weight and leave every posterior sum, hence the likelihood and its
+     * stationarity equations, unchanged, so the together state is the P_T-memory state with each memory repeated (the soft
+     * status says so). Otherwise P != P_T: {@link TeacherStudentSaddlePoints#studentCount} (hard posteriors).
      */
     static Prediction predict(double student, double beta, int teacherMemories, int studentMemories, long m, int neurons, double threshold) {
         double nan = Double.NaN;
@@ -145,7 +149,8 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         TeacherStudentSaddlePoints.StudentCount count = TeacherStudentSaddlePoints.studentCount(student, beta, teacherMemories,
                 studentMemories, m, neurons);
         String phase = teacherMemories == 1 ? "one-memory" : count.phase().name().toLowerCase(java.util.Locale.ROOT);
-        if (studentMemories != teacherMemories || count.phase() != Phase.FEATURES) {
+        boolean duplicatesTogether = studentMemories > teacherMemories && !Double.isNaN(count.recovered());
+        if ((studentMemories != teacherMemories && !duplicatesTogether) || count.phase() != Phase.FEATURES) {
             return new Prediction(phase, count.recovered(), count.meanBestOverlap(), count.recoveredMin(), count.recoveredMax(), nan, nan,
                     nan, nan, "", nan, nan);
         }
@@ -169,8 +174,12 @@ public final class PottsTeacherStudentStudyType implements StudyType {
             return new Prediction(phase, 0, nan, 0, 0, nan, nan, nan, nan, "converged; not separated (R = R')", solve.residual(), nan);
         }
         double recovered = soft.teacherOverlap() >= threshold ? 1 : 0;
+        String status = "converged; " + soft.note() + (duplicatesTogether
+                ? "; " + studentMemories + " memories on " + teacherMemories + " clusters: duplicates together, the state of " + teacherMemories
+                        + " memories (student_overlap between different clusters)"
+                : "");
         return new Prediction(phase, recovered, soft.teacherOverlap(), 1, 1, soft.teacherOverlap(), soft.otherOverlap(),
-                soft.studentOverlap(), soft.ownPosterior(), "converged; " + soft.note(), solve.residual(), soft.closureError());
+                soft.studentOverlap(), soft.ownPosterior(), status, solve.residual(), soft.closureError());
     }
 
     /**

@@ -66,6 +66,39 @@ class StudentMemoriesMonteCarloTest {
     }
 
     /**
+     * P = 4 with soft posteriors: a hot student (beta = 0.03, beta_T = 1, M = 300) separates with soft posteriors (own
+     * posterior 0.64) and its duplicates stay together (beta &lt; beta_split(k = 1)). Copies that share a memory's class weight
+     * leave the likelihood unchanged, so the prediction is the soft separated state of P_T = 3 memories (the same numbers
+     * as for P = 3). Expected: its R = 0.924 (SoftSeparatedEquations) for the mean best overlap, tolerance as in
+     * SoftSeparatedMonteCarloTest: 3 standard errors of the mean of 10 samples plus 2/N for the O(1/N) corrections and 1e-3
+     * for the quadrature. The hard-posterior R(beta_T, M / P_T) = 0.992 lies outside it.
+     */
+    @Test
+    void duplicatesTogetherWithSoftPosteriorsFollowTheSoftSeparatedState() {
+        double r = TeacherStudentSaddlePoints.separatedOverlap(1.0, 3, 300);
+        double threshold = PottsTeacherStudentStudyType.recoveryThreshold(r, 100);
+        PottsTeacherStudentStudyType.Prediction four = PottsTeacherStudentStudyType.predict(0.03, 1.0, 3, 4, 300, 100, threshold);
+        PottsTeacherStudentStudyType.Prediction three = PottsTeacherStudentStudyType.predict(0.03, 1.0, 3, 3, 300, 100, threshold);
+        assertTrue(four.softStatus().contains("duplicates together"), four.softStatus());
+        assertEquals(three.softOverlap(), four.softOverlap(), 0.0);
+        assertEquals(four.softOverlap(), four.overlap(), 0.0);
+        int samples = 10;
+        double sum = 0;
+        double square = 0;
+        for (int s = 0; s < samples; s++) {
+            double[] result = PottsTeacherStudentStudyType.oneSample(100, 3, 4, 1.0, 0.03, 300, 900 + s, threshold, true);
+            assertTrue(result[3] > 0.99, "duplicates stay together: closest pair " + result[3]);
+            sum += result[1];
+            square += result[1] * result[1];
+        }
+        double mean = sum / samples;
+        double standardError = Math.sqrt(Math.max(square / samples - mean * mean, 0) / (samples - 1));
+        double tolerance = 3 * standardError + 2.0 / 100 + 1e-3;
+        assertEquals(four.softOverlap(), mean, tolerance);
+        assertTrue(Math.abs(r - mean) > tolerance, "the hard R " + r + " should be excluded, Monte Carlo " + mean);
+    }
+
+    /**
      * The soft separated state is solved for P_T &lt;= 4 only ((P_T - 1)-dimensional averages); above, the study keeps the
      * hard-posterior prediction and says so in theory_soft_status instead of failing.
      */
