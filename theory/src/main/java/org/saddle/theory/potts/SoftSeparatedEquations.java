@@ -81,7 +81,9 @@ import org.saddle.theory.Softmax;
  * <b>Stability</b>: the state is reached by the damped fixed-point iteration, i.e. it is attracting for the iteration
  * inside the symmetric (all memories equivalent) subspace, and V positive definite is required (K positive on the
  * bulk); stability against perturbations that break the symmetry between memories (one memory taking two clusters) is
- * not computed here. <b>Existence</b>: the state exists as long as the equations have a solution with R &gt; R'; the
+ * not derived here. It is measured at finite N instead (app's SoftSeparatedMonteCarloTest: the Riemannian Hessian at the
+ * Monte Carlo state that matches this one has no negative tangent direction; its softest mode closes towards the existence
+ * line). <b>Existence</b>: the state exists as long as the equations have a solution with R &gt; R'; the
  * separated branch loses its separation continuously (solved numerically by the solver module's existence line).
  *
  * <p><b>Numerics.</b> The posterior, J and D depend on the scores only through their differences (softmax invariance),
