@@ -54,7 +54,7 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         int g = Integer.parseInt(parts[1]);
         int s = Integer.parseInt(parts[2]);
         long stream = (study.seed() * 1_000_003L + g) * 1_000_003L + s;
-        return PottsTeacherStudentStudyType.oneSample(study.neurons(), study.teacherMemories(), study.studentMemories(), study.beta(g),
+        return PottsTeacherStudentStudyType.oneSample(study.neurons(), study.teacherMemories(), study.studentMemories(g), study.beta(g),
                 study.student(g), (int) study.examples(g), stream, PottsTeacherStudentStudyType.recoveryThreshold(study.theoryOverlap(g), study.neurons()),
                 study.prototypeStart());
     }
@@ -85,7 +85,9 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
                 "theory_soft_closure_error");
         List<double[]> points = new ArrayList<>();
         List<double[]> phasePoints = new ArrayList<>();
+        List<double[]> memoryPoints = new ArrayList<>();
         int samples = study.samples();
+        int firstStudentGrid = study.betas().length * study.examples().length; // grid points of the first P
         for (int g = 0; g < study.gridPoints(); g++) {
             double beta = study.beta(g);
             long m = study.examples(g);
@@ -105,16 +107,20 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
             Estimate ef = Estimate.of(recovered);
             Prototype prototype = TeacherStudentSaddlePoints.prototype(beta, teacherMemories, m, neurons);
             PottsTeacherStudentStudyType.Prediction prediction = PottsTeacherStudentStudyType.predict(student, beta, teacherMemories,
-                    study.studentMemories(), m, neurons, PottsTeacherStudentStudyType.recoveryThreshold(theoryR, neurons));
+                    study.studentMemories(g), m, neurons, PottsTeacherStudentStudyType.recoveryThreshold(theoryR, neurons));
             table.row(beta, m, OneMemoryTeacherStudent.sampleOverlap(beta), em.mean(), em.standardError(), theoryR,
                     er.mean(), er.standardError(), er.standardError() > 0 ? (er.mean() - theoryR) / er.standardError() : Double.NaN,
                     ef.mean(), ef.standardError(), student, prediction.phase(), prediction.recovered(),
                     prototype.splitInverseTemperature(), prototype.spike(), Math.sqrt(prototype.aspect()), prototype.signalAlignment(),
-                    prediction.overlap(), study.studentMemories(), prediction.recoveredMin(), prediction.recoveredMax(),
+                    prediction.overlap(), study.studentMemories(g), prediction.recoveredMin(), prediction.recoveredMax(),
                     prediction.softOverlap(), prediction.softOtherOverlap(), prediction.softStudentOverlap(), prediction.softOwnPosterior(),
                     prediction.softStatus(), prediction.softResidual(), prediction.softClosureError());
-            points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
-            phasePoints.add(new double[] {beta, m, ef.mean()});
+            if (g < firstStudentGrid) {
+                points.add(new double[] {beta, m, theoryR, er.mean(), er.standardError()});
+                phasePoints.add(new double[] {beta, m, ef.mean()});
+            }
+            memoryPoints.add(new double[] {beta, m, study.studentMemories(g), ef.mean(), ef.standardError(), prediction.recovered(),
+                    prediction.recoveredMin(), prediction.recoveredMax(), er.mean(), er.standardError(), prediction.overlap()});
         }
         table.write(staging.resolve("teacher-student.csv"));
         XYChart chart = Figures.chart("One-memory teacher-student: student-teacher overlap R", "examples M", "R");
@@ -132,9 +138,15 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         Figures.save(chart, staging.resolve("teacher-student"));
         List<String> files = new ArrayList<>(List.of("teacher-student.csv", "teacher-student.png", "teacher-student.svg"));
         if (teacherMemories > 1) {
-            PottsTeacherStudentStudyType.phaseFigure(staging, phasePoints, study.examples(), teacherMemories, neurons,
-                    study.studentBeta(), study.prototypeStart());
+            PottsTeacherStudentStudyType.phaseFigure(staging, phasePoints, study.examples(), teacherMemories, study.studentMemories()[0],
+                    neurons, study.studentBeta(), study.prototypeStart());
             files.addAll(List.of("teacher-student-phase.png", "teacher-student-phase.svg"));
+        }
+        if (study.studentMemories().length > 1) {
+            PottsTeacherStudentStudyType.studentMemoriesFigure(staging, memoryPoints, study.betas(), study.examples(), teacherMemories,
+                    study.studentBeta());
+            files.addAll(List.of("teacher-student-memories.png", "teacher-student-memories.svg", "teacher-student-memories-overlap.png",
+                    "teacher-student-memories-overlap.svg"));
         }
         files.add("run.json");
         Map<String, Object> run = new LinkedHashMap<>();
@@ -149,11 +161,14 @@ public final class PottsTeacherStudentStudyRunner extends ConfiguredStudy<double
         run.put("neurons", neurons);
         run.put("samples", samples);
         run.put("student_start", study.prototypeStart() ? "prototype" : "examples");
-        run.put("student_memories", study.studentMemories());
+        run.put("student_memories", study.studentMemories().length == 1 ? (Object) study.studentMemories()[0]
+                : java.util.Arrays.stream(study.studentMemories()).boxed().toList());
         run.put("timing", "see timing.json (host, JVM, wall and compute seconds)");
         run.put("files", files);
         Json.write(run, staging.resolve("run.json"));
-        return new Written(files, List.of(String.format("study %s: Potts teacher-student, N = %d, P_T = %d, %d x %d grid, %d samples each",
-                study.name(), neurons, teacherMemories, study.betas().length, study.examples().length, samples)), List.of());
+        String grid = (study.studentMemories().length > 1 ? study.studentMemories().length + " x " : "") + study.betas().length + " x "
+                + study.examples().length + (study.studentMemories().length > 1 ? " grid (P x beta_T x M)" : " grid");
+        return new Written(files, List.of(String.format("study %s: Potts teacher-student, N = %d, P_T = %d, %s, %d samples each",
+                study.name(), neurons, teacherMemories, grid, samples)), List.of());
     }
 }

@@ -34,8 +34,9 @@ import org.saddle.theory.potts.TeacherStudentSaddlePoints.Prototype;
  * its predicted recovered fraction, the prototype's split inverse temperature and spike, and a phase-diagram figure
  * with the detectability and split lines of {@link TeacherStudentPhaseBoundary}.
  * Keys: study, description, seed, neurons, teacher-inverse-temperatures, examples, samples, teacher-memories,
- * student-inverse-temperature (default: the teacher's), student-start (examples | prototype), student-memories (P,
- * default P_T; see {@link #predict} for what the theory says when P != P_T). In the features phase with P = P_T the
+ * student-inverse-temperature (default: the teacher's), student-start (examples | prototype), student-memories (P, or a
+ * list of P: the outermost grid axis, drawn in teacher-student-memories.png; default P_T; see {@link #predict} for what
+ * the theory says when P != P_T). In the features phase with P = P_T (and P &gt; P_T with the duplicates together) the
  * prediction is the soft-posterior separated state ({@link SoftSeparatedState}), columns theory_soft_*.
  */
 public final class PottsTeacherStudentStudyType implements StudyType {
@@ -55,7 +56,9 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         long[] examples = root.integers("examples", 1, 1_000_000);
         int samples = (int) root.integer("samples", 8L, 1, 10_000);
         int teacherMemories = (int) root.integer("teacher-memories", 1L, 1, 1000);
-        int studentMemories = (int) root.integer("student-memories", (long) teacherMemories, 1, 1000);
+        int[] studentMemories = root.has("student-memories")
+                ? java.util.Arrays.stream(root.integers("student-memories", 1, 1000)).mapToInt(v -> (int) v).toArray()
+                : new int[] {teacherMemories};
         double studentBeta = root.number("student-inverse-temperature", Double.NaN, 1e-6, 1e3, "student beta (default: each beta_T)");
         boolean prototypeStart = root.string("student-start", "examples", "examples", "prototype").equals("prototype");
         return new PottsTeacherStudentStudyRunner(new Study(name, root.file(), text, seed, neurons, betas, examples, samples,
@@ -74,20 +77,28 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * @param examples       data set sizes M
      * @param samples        Monte Carlo samples per grid point
      * @param teacherMemories P_T
-     * @param studentMemories P, the student's memories (default P_T)
+     * @param studentMemories the student memory counts P (one or a list; default P_T): the outermost grid axis
      * @param studentBeta    student beta (NaN: each beta_T)
      * @param prototypeStart student started next to the prototype of the data (else on the first examples)
      */
     record Study(String name, String source, String configText, long seed, int neurons, double[] betas, long[] examples,
-            int samples, int teacherMemories, int studentMemories, double studentBeta, boolean prototypeStart) {
+            int samples, int teacherMemories, int[] studentMemories, double studentBeta, boolean prototypeStart) {
 
-        /** Grid point g = beta index x |examples| + examples index. */
+        /**
+         * Grid point g = (P index x |betas| + beta index) x |examples| + examples index; with one P (the usual case) the
+         * numbering, and so every random stream, is that of a study without the P axis.
+         */
         int gridPoints() {
-            return betas.length * examples.length;
+            return studentMemories.length * betas.length * examples.length;
         }
 
         double beta(int gridPoint) {
-            return betas[gridPoint / examples.length];
+            return betas[(gridPoint / examples.length) % betas.length];
+        }
+
+        /** The student's number of memories P at a grid point. */
+        int studentMemories(int gridPoint) {
+            return studentMemories[gridPoint / (examples.length * betas.length)];
         }
 
         long examples(int gridPoint) {
@@ -187,9 +198,10 @@ public final class PottsTeacherStudentStudyType implements StudyType {
      * ({@link TeacherStudentPhaseBoundary}) over a fine grid of M, and the Monte Carlo grid points marked by whether
      * at least half of the teacher memories were recovered.
      */
-    static void phaseFigure(Path folder, List<double[]> phasePoints, long[] examples, int teacherMemories, int neurons,
+    static void phaseFigure(Path folder, List<double[]> phasePoints, long[] examples, int teacherMemories, int studentMemories, int neurons,
             double studentBeta, boolean prototypeStart) {
-        XYChart chart = Figures.chart("Teacher-student phases (P_T = " + teacherMemories + ", N = " + neurons + ", student start: "
+        XYChart chart = Figures.chart("Teacher-student phases (P_T = " + teacherMemories
+                + (studentMemories == teacherMemories ? "" : ", student P = " + studentMemories) + ", N = " + neurons + ", student start: "
                 + (prototypeStart ? "prototype" : "examples") + ")", "examples M", "teacher inverse temperature beta_T");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -228,6 +240,59 @@ public final class PottsTeacherStudentStudyType implements StudyType {
                     no.stream().mapToDouble(p -> p[0]).toArray(), null, Figures.PALETTE[3], SeriesMarkers.CROSS);
         }
         Figures.save(chart, folder.resolve("teacher-student-phase"));
+    }
+
+    /**
+     * The recovered fraction and the mean best student-teacher overlap against the student's number of memories P
+     * (teacher-student-memories.png/.svg and teacher-student-memories-overlap.png/.svg), one colour per (beta_T, M): Monte
+     * Carlo (mean and standard error over samples, circles) and the theory ({@link #predict}, diamonds; where the
+     * recovered fraction is not determined, a triangle at the middle of the range [min, max] over the reachable end states
+     * with the range as error bar; overlaps only where predicted). Each (beta_T, M) is shifted right by 0.08 and the theory
+     * by a further 0.04, so that coinciding points stay visible.
+     *
+     * @param memoryPoints {beta_T, M, P, Monte Carlo fraction, its standard error, theory fraction (NaN: not determined),
+     *                     theory min, theory max, Monte Carlo mean best overlap, its standard error, theory overlap (NaN: not
+     *                     predicted)} per grid point
+     */
+    static void studentMemoriesFigure(Path folder, List<double[]> memoryPoints, double[] betas, long[] examples, int teacherMemories,
+            double studentBeta) {
+        String controls = "(P_T = " + teacherMemories + (Double.isNaN(studentBeta) ? "" : ", student beta = " + studentBeta) + ")";
+        XYChart fraction = Figures.chart("Recovered fraction " + controls, "student memories P", "recovered fraction of teacher memories");
+        XYChart overlap = Figures.chart("Mean best overlap " + controls, "student memories P", "mean best student-teacher overlap");
+        int index = 0;
+        for (double beta : betas) {
+            for (long m : examples) {
+                List<double[]> mine = memoryPoints.stream().filter(p -> p[0] == beta && p[1] == m).toList();
+                java.awt.Color c = Figures.PALETTE[index % Figures.PALETTE.length];
+                double shift = 0.08 * index++;
+                String label = "beta_T = " + beta + ", M = " + m;
+                double[] x = mine.stream().mapToDouble(p -> p[2] + shift).toArray();
+                Figures.points(fraction, "Monte Carlo, " + label, x, column(mine, 3), column(mine, 4), c, SeriesMarkers.CIRCLE);
+                Figures.points(overlap, "Monte Carlo, " + label, x, column(mine, 8), column(mine, 9), c, SeriesMarkers.CIRCLE);
+                List<double[]> fixed = mine.stream().filter(p -> !Double.isNaN(p[5])).toList();
+                if (!fixed.isEmpty()) {
+                    Figures.points(fraction, "theory, " + label, fixed.stream().mapToDouble(p -> p[2] + shift + 0.04).toArray(),
+                            column(fixed, 5), null, c, SeriesMarkers.DIAMOND);
+                }
+                List<double[]> open = mine.stream().filter(p -> Double.isNaN(p[5]) && !Double.isNaN(p[6]) && !Double.isNaN(p[7])).toList();
+                if (!open.isEmpty()) {
+                    Figures.points(fraction, "theory range, " + label, open.stream().mapToDouble(p -> p[2] + shift + 0.04).toArray(),
+                            open.stream().mapToDouble(p -> (p[6] + p[7]) / 2).toArray(),
+                            open.stream().mapToDouble(p -> (p[7] - p[6]) / 2).toArray(), c, SeriesMarkers.TRIANGLE_UP);
+                }
+                List<double[]> predicted = mine.stream().filter(p -> !Double.isNaN(p[10])).toList();
+                if (!predicted.isEmpty()) {
+                    Figures.points(overlap, "theory, " + label, predicted.stream().mapToDouble(p -> p[2] + shift + 0.04).toArray(),
+                            column(predicted, 10), null, c, SeriesMarkers.DIAMOND);
+                }
+            }
+        }
+        Figures.save(fraction, folder.resolve("teacher-student-memories"));
+        Figures.save(overlap, folder.resolve("teacher-student-memories-overlap"));
+    }
+
+    private static double[] column(List<double[]> rows, int k) {
+        return rows.stream().mapToDouble(p -> p[k]).toArray();
     }
 
     /**
