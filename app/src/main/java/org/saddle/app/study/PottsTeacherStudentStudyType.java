@@ -160,8 +160,9 @@ public final class PottsTeacherStudentStudyType implements StudyType {
         TeacherStudentSaddlePoints.StudentCount count = TeacherStudentSaddlePoints.studentCount(student, beta, teacherMemories,
                 studentMemories, m, neurons);
         String phase = teacherMemories == 1 ? "one-memory" : count.phase().name().toLowerCase(java.util.Locale.ROOT);
-        boolean duplicatesTogether = studentMemories > teacherMemories && !Double.isNaN(count.recovered());
-        if ((studentMemories != teacherMemories && !duplicatesTogether) || count.phase() != Phase.FEATURES) {
+        boolean features = count.phase() == Phase.FEATURES;
+        boolean duplicatesTogether = features && studentMemories > teacherMemories && !Double.isNaN(count.recovered());
+        if (!features || (studentMemories != teacherMemories && !duplicatesTogether)) {
             return new Prediction(phase, count.recovered(), count.meanBestOverlap(), count.recoveredMin(), count.recoveredMax(), nan, nan,
                     nan, nan, "", nan, nan);
         }
