@@ -85,7 +85,8 @@ class SoftSeparatedMonteCarloTest {
      * Riemannian Hessian of the loss at the state reached has no negative or null tangent direction, so the state that
      * matches the soft theory is a local minimum, stable also against perturbations that break the symmetry between the
      * two memories. Its softest tangent curvature is 0.07 (b = 1.7) and 0.17 (b = 2.12) of the largest (measured, seed
-     * 1000) and falls towards 0 as b approaches the existence line (b = 1.18: 0.004 at b = 1.3, measured once); the bound
+     * 1000) and falls towards 0 at the fold where the separated branch followed from the hard side ends (b = 1.298,
+     * SoftSeparatedState#branchEnd: 0.004 at b = 1.3, measured once), not at the lower existence line b = 1.18; the bound
      * 1e-3 only asks that the mode be positive beyond round-off.
      */
     @Test

@@ -86,6 +86,62 @@ class SoftSeparatedStateTest {
     }
 
     /**
+     * The separated branch followed from the hard side at P_T = 2, N = 400, M = 800 does not reach the existence line: it
+     * ends at a fold (a saddle-node) at beta_T = 0.0649 (b = beta sqrt N = 1.298) with R - R' = 0.33 still, above the
+     * existence line 0.0588 where a lower separated branch merges; between them the two coexist. Checked three ways, none
+     * of them the bisection itself: (1) a plain march with steps of 0.5% in beta_T, each state by Newton from the previous
+     * one, loses the branch within 1.5% of the end (a march this fine cannot step over a fold by more than two of its steps
+     * plus the bracket); (2) the Jacobian determinant of the equations along that march falls towards the end (below a
+     * quarter of its value at 1.2 times the end), the signature of a saddle-node, not of a jump; (3) the existence line
+     * lies more than 5% below the end, so the followed branch never merges.
+     */
+    @Test
+    void separatedBranchFromTheHardSideEndsAtAFoldAboveTheExistenceLine() {
+        SoftSeparatedState.BranchEnd end = SoftSeparatedState.branchEnd(800, 2, 400, Double.NaN, 0.03, 0.3);
+        assertTrue(end.found(), end.message());
+        assertEquals(SoftSeparatedState.EndKind.FOLD, end.kind(), end.message());
+        assertTrue(end.separation() > 0.2, end.message());
+        double b = end.teacherInverseTemperature();
+        org.saddle.solver.FixedPointSolver newton = new org.saddle.solver.FixedPointSolver(0.5, 0, 1e-7, 1e-9, 20);
+        double start = 1.2 * b;
+        double[] x = SoftSeparatedState.solve(start, start, 2, 800, 400).solve().solution();
+        double detStart = org.saddle.solver.FixedPointSolver.jacobianDeterminant(
+                new org.saddle.theory.potts.SoftSeparatedEquations(start, start, 2, 800, 400, 1.0), x);
+        double lost = Double.NaN;
+        double detLast = Double.NaN;
+        for (double bt = start * 0.995; bt > 0.5 * b; bt *= 0.995) {
+            org.saddle.theory.potts.SoftSeparatedEquations equations = new org.saddle.theory.potts.SoftSeparatedEquations(bt, bt, 2, 800, 400, 1.0);
+            org.saddle.solver.SolveResult r = newton.solve(equations, x);
+            double[] y = r.solution();
+            if (!r.converged() || Math.abs(y[0] - x[0]) > 0.05 || y[0] - y[1] <= SoftSeparatedState.SEPARATION) {
+                lost = bt;
+                break;
+            }
+            x = y;
+            detLast = org.saddle.solver.FixedPointSolver.jacobianDeterminant(equations, x);
+        }
+        assertEquals(b, lost, 0.015 * b, "plain march lost the branch at " + lost + "; " + end.message());
+        assertTrue(Math.abs(detLast) < 0.25 * Math.abs(detStart), "determinant " + detLast + " against " + detStart + " at 1.2 times the end");
+        Root existence = SoftSeparatedState.existenceLine(800, 2, 400, Double.NaN, 0.03, 0.3);
+        assertTrue(existence.value() < 0.95 * b, "existence line " + existence.value() + ", branch end " + b);
+    }
+
+    /**
+     * A branch that stops where the equations jump is reported as such, not as a fold: at P_T = 2, N = 400, M = 400 the
+     * march stops at finite separation with a regular Jacobian (relative determinant above {@link
+     * SoftSeparatedState#FOLD_DETERMINANT}; measured 1.3). A march with steps of 0.1% shows why (measured once): R' and Q
+     * move by 0.05 within 1% of beta_T while the determinant rises from 1.1 to 1.35, and then Newton loses the state.
+     */
+    @Test
+    void aBranchEndWithARegularJacobianIsAJumpNotAFold() {
+        SoftSeparatedState.BranchEnd end = SoftSeparatedState.branchEnd(400, 2, 400, Double.NaN, 0.03, 0.3);
+        assertTrue(end.found(), end.message());
+        assertTrue(end.separation() > SoftSeparatedState.FOLD_SEPARATION, end.message());
+        assertEquals(SoftSeparatedState.EndKind.JUMP, end.kind(), end.message());
+        assertTrue(Math.abs(end.determinantRatio()) >= SoftSeparatedState.FOLD_DETERMINANT, end.message());
+    }
+
+    /**
      * The closure: the exact stationarity identities kappa = w . u / N and kappa Q = w' . u / N (full scores of training
      * examples; SoftSeparatedEquations#identityResiduals) are not among the equations solved, so they test them. In the
      * scaling regime (N = 400, m ~ 0.1, P_T = 2 and 3, soft posteriors) the neglected terms are O(m^2) ~ 0.01 and O(1/N):

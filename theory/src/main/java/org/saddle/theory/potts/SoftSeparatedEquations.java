@@ -82,9 +82,11 @@ import org.saddle.theory.Softmax;
  * inside the symmetric (all memories equivalent) subspace, and V positive definite is required (K positive on the
  * bulk); stability against perturbations that break the symmetry between memories (one memory taking two clusters) is
  * not derived here. It is measured at finite N instead (app's SoftSeparatedMonteCarloTest: the Riemannian Hessian at the
- * Monte Carlo state that matches this one has no negative tangent direction; its softest mode closes towards the existence
- * line). <b>Existence</b>: the state exists as long as the equations have a solution with R &gt; R'; the
- * separated branch loses its separation continuously (solved numerically by the solver module's existence line).
+ * Monte Carlo state that matches this one has no negative tangent direction; its softest mode closes towards the fold
+ * where the branch from the hard side ends, b = beta sqrt N = 1.30 at P_T = 2, N = 400, M = 800). <b>Existence</b>: the
+ * state exists as long as the equations have a solution with R &gt; R'. The lowest separated branch loses its separation
+ * continuously (the solver module's existence line); the branch followed from the hard side can end before, at a fold
+ * (a spinodal, with a lower separated branch coexisting) or where the equations jump (the solver module's branch end).
  *
  * <p><b>Numerics.</b> The posterior, J and D depend on the scores only through their differences (softmax invariance),
  * so the averages are over the P - 1 Gaussian differences d_mu = s0_mu - s0_0. Their integrands are logistic-like in
