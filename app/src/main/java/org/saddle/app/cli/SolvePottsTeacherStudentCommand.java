@@ -125,6 +125,10 @@ public final class SolvePottsTeacherStudentCommand implements Callable<Integer> 
             table.append("lines in beta_T at this M:\n");
             table.append(rootLine("detectability (features above)", detect));
             table.append(rootLine("prototype split (saddle above)", split));
+            if (lines && !detect.found()) {
+                table.append("  existence line and branch end: not searched (no detectability line to bracket them)\n");
+                doc.put("branch_end", Map.of("found", false, "message", "not searched: no detectability line to bracket it"));
+            }
             if (lines && detect.found()) {
                 double lo = detect.value() / 20;
                 double hi = detect.value() * 20;

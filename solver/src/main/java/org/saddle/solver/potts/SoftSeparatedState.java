@@ -111,21 +111,10 @@ public final class SoftSeparatedState {
      * @param separation                R - R' at the last separated state (NaN if not found)
      * @param determinantRatio          Jacobian determinant of G = F(x) - x at the last separated state over that at the
      *                                  start of the march (NaN if not found)
-     * @param lastState                 the last separated state [R, R', Q, kappa / n, n v, n v'] (empty if not found)
      * @param message                   how it was found
      */
     public record BranchEnd(double teacherInverseTemperature, double error, boolean found, EndKind kind, double separation,
-            double determinantRatio, double[] lastState, String message) {
-        /** Defensive copy. */
-        public BranchEnd {
-            lastState = lastState.clone();
-        }
-
-        @Override
-        public double[] lastState() {
-            return lastState.clone();
-        }
-    }
+            double determinantRatio, String message) {}
 
     /** Relative Jacobian determinant below which a branch end at finite separation counts as a fold. */
     public static final double FOLD_DETERMINANT = 0.25;
@@ -169,7 +158,7 @@ public final class SoftSeparatedState {
         java.util.function.DoubleUnaryOperator student = bt -> Double.isNaN(studentInverseTemperature) ? bt : studentInverseTemperature;
         State top = solve(student.applyAsDouble(hi), hi, teacherMemories, examples, neurons);
         if (!top.exists() || top.teacherOverlap() - top.otherOverlap() <= SEPARATION) {
-            return new BranchEnd(Double.NaN, Double.NaN, false, null, Double.NaN, Double.NaN, new double[0],
+            return new BranchEnd(Double.NaN, Double.NaN, false, null, Double.NaN, Double.NaN,
                     "no separated state at the upper end beta_T = " + hi + " (" + top.note() + ", " + top.solve().status() + ")");
         }
         Branch branch = new Branch(hi, top.solve().solution());
@@ -180,7 +169,7 @@ public final class SoftSeparatedState {
             while (Double.isNaN(below)) {
                 double next = branch.lowest() * Math.exp(-step);
                 if (next < lo) {
-                    return new BranchEnd(Double.NaN, Double.NaN, false, null, branch.lowestSeparation(), Double.NaN, new double[0], String.format(java.util.Locale.ROOT,
+                    return new BranchEnd(Double.NaN, Double.NaN, false, null, branch.lowestSeparation(), Double.NaN, String.format(java.util.Locale.ROOT,
                             "still separated at beta_T = %.4g, the lower end of [%s, %s]", branch.lowest(), lo, hi));
                 }
                 solves++;
@@ -200,7 +189,7 @@ public final class SoftSeparatedState {
             // the rejected end of the bracket was tried from a state further up: retry it from the state next to it, in
             // case it was a step too long rather than the end of the branch
             if (solves > MAX_SOLVES) {
-                return new BranchEnd(Double.NaN, Double.NaN, false, null, branch.lowestSeparation(), Double.NaN, new double[0], String.format(
+                return new BranchEnd(Double.NaN, Double.NaN, false, null, branch.lowestSeparation(), Double.NaN, String.format(
                         java.util.Locale.ROOT, "gave up after %d solves, still separated at beta_T = %.6g, not at %.6g", solves, branch.lowest(), below));
             }
             solves++;
@@ -217,7 +206,7 @@ public final class SoftSeparatedState {
         double ratio = determinant(student.applyAsDouble(above), above, teacherMemories, examples, neurons, last)
                 / determinant(student.applyAsDouble(hi), hi, teacherMemories, examples, neurons, top.solve().solution());
         EndKind kind = separation <= FOLD_SEPARATION ? EndKind.MERGER : Math.abs(ratio) < FOLD_DETERMINANT ? EndKind.FOLD : EndKind.JUMP;
-        return new BranchEnd(Math.sqrt(above * below), (above - below) / 2, true, kind, separation, ratio, last, String.format(
+        return new BranchEnd(Math.sqrt(above * below), (above - below) / 2, true, kind, separation, ratio, String.format(
                 java.util.Locale.ROOT, "%s: separated at beta_T = %.6g (R - R' = %.3g, relative Jacobian determinant %.3g), not below %.6g; "
                         + "%d solves along the branch", kind.name().toLowerCase(java.util.Locale.ROOT), above, separation, ratio, below, solves));
     }
@@ -234,27 +223,28 @@ public final class SoftSeparatedState {
     /** Largest change of R, R' or Q from its start that a Newton step along the branch may make (branchEnd). */
     static final double MAX_CHANGE = 0.05;
 
-    /** The separated branch followed downwards in beta_T: its accepted states, lowest beta_T last. */
+    /** The separated branch followed downwards in beta_T: its two lowest accepted states (the predictor needs no more). */
     private static final class Branch {
-        private final java.util.List<Double> temperatures = new java.util.ArrayList<>();
-        private final java.util.List<double[]> states = new java.util.ArrayList<>();
+        private double lowest;
+        private double[] lowestState;
+        private double previous = Double.NaN;
+        private double[] previousState;
 
         Branch(double teacherInverseTemperature, double[] state) {
-            temperatures.add(teacherInverseTemperature);
-            states.add(state.clone());
+            lowest = teacherInverseTemperature;
+            lowestState = state.clone();
         }
 
         double lowest() {
-            return temperatures.get(temperatures.size() - 1);
+            return lowest;
         }
 
         double lowestSeparation() {
-            double[] x = states.get(states.size() - 1);
-            return x[0] - x[1];
+            return lowestState[0] - lowestState[1];
         }
 
         double[] lowestState() {
-            return states.get(states.size() - 1).clone();
+            return lowestState.clone();
         }
 
         /**
@@ -264,14 +254,13 @@ public final class SoftSeparatedState {
          */
         boolean follow(double at, double studentInverseTemperature, int teacherMemories, double examples, int neurons) {
             SoftSeparatedEquations equations = new SoftSeparatedEquations(studentInverseTemperature, at, teacherMemories, examples, neurons, 1.0);
-            int last = states.size() - 1;
-            double[] plain = states.get(last);
+            double[] plain = lowestState;
             java.util.List<double[]> starts = new java.util.ArrayList<>();
-            if (last > 0) {
-                double t = (at - temperatures.get(last)) / (temperatures.get(last) - temperatures.get(last - 1));
+            if (!Double.isNaN(previous)) {
+                double t = (at - lowest) / (lowest - previous);
                 double[] predicted = new double[plain.length];
                 for (int i = 0; i < plain.length; i++) {
-                    predicted[i] = plain[i] + t * (plain[i] - states.get(last - 1)[i]);
+                    predicted[i] = plain[i] + t * (plain[i] - previousState[i]);
                 }
                 starts.add(predicted);
             }
@@ -284,8 +273,10 @@ public final class SoftSeparatedState {
                 double[] x = result.solution();
                 double change = Math.max(Math.abs(x[0] - start[0]), Math.max(Math.abs(x[1] - start[1]), Math.abs(x[2] - start[2])));
                 if (result.converged() && x[0] - x[1] > SEPARATION && x[2] < 1 - 1e-6 && change <= MAX_CHANGE) {
-                    temperatures.add(at);
-                    states.add(x.clone());
+                    previous = lowest;
+                    previousState = lowestState;
+                    lowest = at;
+                    lowestState = x.clone();
                     return true;
                 }
             }
