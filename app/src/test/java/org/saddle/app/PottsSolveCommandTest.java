@@ -99,6 +99,9 @@ class PottsSolveCommandTest {
         assertTrue(share > 0.5 && share < 2.0 / 3, state.toString());
         JsonNode gap = doc.get("symmetry_breaking");
         assertTrue(gap.get("breaking_eigenvalue").asDouble() > 0 && gap.get("symmetric_eigenvalue").asDouble() > 0, gap.toString());
+        // b = 2.5 is deep in the separated phase (fold at b = 1.44): no real eigenvalue has crossed zero in either block
+        assertEquals(0, gap.get("breaking_positive_real_eigenvalues").asInt(), gap.toString());
+        assertEquals(0, gap.get("symmetric_positive_real_eigenvalues").asInt(), gap.toString());
         CliHarness.Outcome shared = CliHarness.run("solve", "potts-teacher-student", "--teacher-memories", "1", "--neurons", "400",
                 "--examples", "400", "--teacher-inverse-temperature", "0.15", "--student-arrangement", "1,1");
         assertEquals(0, shared.exitCode(), shared.err());

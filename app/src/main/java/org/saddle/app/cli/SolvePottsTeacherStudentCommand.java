@@ -135,15 +135,20 @@ public final class SolvePottsTeacherStudentCommand implements Callable<Integer> 
         }
 
         if (symmetryBreaking) {
-            double[] gap = SoftStudentState.symmetryBreakingGap(beta, teacherInverseTemperature, teacherMemories, examples, neurons);
+            SoftStudentState.SymmetryGap gap = SoftStudentState.symmetryBreakingGap(beta, teacherInverseTemperature, teacherMemories, examples,
+                    neurons);
             Map<String, Object> gapDoc = new LinkedHashMap<>();
             gapDoc.put("evaluated", gap != null);
-            gapDoc.put("breaking_eigenvalue", gap == null ? null : gap[0]);
-            gapDoc.put("symmetric_eigenvalue", gap == null ? null : gap[1]);
+            gapDoc.put("breaking_eigenvalue", gap == null ? null : gap.breaking());
+            gapDoc.put("symmetric_eigenvalue", gap == null ? null : gap.symmetric());
+            gapDoc.put("breaking_positive_real_eigenvalues", gap == null ? null : gap.breakingPositive());
+            gapDoc.put("symmetric_positive_real_eigenvalues", gap == null ? null : gap.symmetricPositive());
             doc.put("symmetry_breaking", gapDoc);
             table.append(gap == null ? "symmetry breaking: not evaluated (no converged separated state)\n"
                     : String.format(Locale.ROOT, "Jacobian of F - x at the separated state, smallest |eigenvalue|: %.4g breaking the symmetry"
-                            + " between memories, %.4g symmetric (0 at a bifurcation, resp. the fold)%n", gap[0], gap[1]));
+                            + " between memories, %.4g symmetric (0 at a bifurcation, resp. the fold); positive real eigenvalues:"
+                            + " %d breaking, %d symmetric (0 and 0 deep in the separated phase; one more: a zero was crossed)%n", gap.breaking(), gap.symmetric(),
+                            gap.breakingPositive(), gap.symmetricPositive()));
         }
         if (clustersOf != null) {
             SoftStudentState.State state = SoftStudentState.solve(beta, teacherInverseTemperature, clustersOf, teacherMemories, examples, neurons);

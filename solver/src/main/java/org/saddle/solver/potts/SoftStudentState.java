@@ -122,12 +122,24 @@ public final class SoftStudentState {
     }
 
     /**
-     * The smallest modulus of an eigenvalue of the Jacobian of G(x) = F(x) - x (F the equations' fixed-point form, so
-     * G's Jacobian is J_F - I, of order 1 by construction) at the soft separated state, restricted to (a) the directions
-     * that break the symmetry between memories and (b) the symmetric ones: {breaking, symmetric}. A zero of (b) is the fold of the separated branch (SoftSeparatedState#branchEnd); a zero of (a) would be a
-     * bifurcation to a symmetry-broken state. Null where the separated state does not converge (P_T &lt;= 4).
+     * The Jacobian of G(x) = F(x) - x (F the equations' fixed-point form, so G's Jacobian is J_F - I, of order 1 by
+     * construction) at the soft separated state, restricted to (a) the directions that break the symmetry between
+     * memories and (b) the symmetric ones. A zero eigenvalue of (b) is the fold of the separated branch
+     * (SoftSeparatedState#branchEnd); a zero of (a) would be a bifurcation to a symmetry-broken state. Null where the
+     * separated state does not converge (P_T &lt;= 4).
+     *
+     * <p>The continuum equations are symmetric under relabelling memories and clusters together, but their quadrature is
+     * not: {@link org.saddle.theory.potts.ScoreAverages} integrates the score differences relative to memory 0, so at P_T &gt;= 3 the full
+     * equations' own solution leaves the symmetric subspace by the quadrature error over the breaking eigenvalue
+     * (near the fold at P_T = 3, N = 400, M = 1200: R_11 and R_33 differ by 0.01, and the unsymmetrized blocks mix,
+     * which once made both look small together). Hence the Jacobian is evaluated at the
+     * symmetric state as SoftSeparatedState solves it (its quadrature takes differences relative to the example's own
+     * memory), not re-solved by the full equations (whose residual there is their quadrature's asymmetry: at most 4e-2 in
+     * n V ~ 20 near that fold, 1e-4 at b = 3), and the finite-difference Jacobian is averaged over the relabellings
+     * (J -> (1/P!) sum_g Pi_g J Pi_g^T, exact for the continuum equations) before it is split into the two blocks. At
+     * P_T = 2 the two quadratures agree to rounding and the average changes nothing.
      */
-    public static double[] symmetryBreakingGap(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
+    public static SymmetryGap symmetryBreakingGap(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {
         SoftSeparatedState.State separated = SoftSeparatedState.solve(studentInverseTemperature, teacherInverseTemperature, teacherMemories,
                 examples, neurons);
@@ -141,7 +153,7 @@ public final class SoftStudentState {
         for (int mu = 0; mu < p; mu++) {
             own[mu] = new int[] {mu};
         }
-        // start from the symmetric solution mapped into the full unknowns, polished by Newton in the full system
+        // the symmetric state, mapped into the full unknowns (class comment: not re-solved by the full equations)
         double[] symmetric = separated.solve().solution();
         double[] x = equations.hardState(own);
         for (int mu = 0; mu < p; mu++) {
@@ -157,48 +169,75 @@ public final class SoftStudentState {
             }
             x[equations.logPriorIndex(mu)] = -Math.log(p);
         }
-        SolveResult polished = SOLVER.newtonOnly().solve(equations, x);
-        if (!polished.converged()) {
-            return null;
+        int n = equations.dimension();
+        List<int[]> relabellings = new ArrayList<>();
+        for (int[] g : permutations(p)) {
+            relabellings.add(relabelling(equations, g));
         }
-        x = polished.solution();
+        RealMatrix fixed = fixedSubspaceProjector(relabellings, n);
+        RealMatrix fixedBasis = basis(fixed);
+        RealMatrix breakingBasis = basis(org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(n).subtract(fixed));
         double[][] entries = FixedPointSolver.jacobian(equations, x);
         if (entries == null) {
             return null;
         }
-        RealMatrix jacobian = new Array2DRowRealMatrix(entries, false);
-        RealMatrix fixed = fixedSubspaceProjector(equations);
-        int n = equations.dimension();
-        RealMatrix complement = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(n).subtract(fixed);
-        return new double[] {smallestEigenvalue(jacobian, basis(complement)), smallestEigenvalue(jacobian, basis(fixed))};
+        RealMatrix jacobian = new Array2DRowRealMatrix(n, n);
+        for (int[] g : relabellings) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    jacobian.addToEntry(g[i], g[j], entries[i][j] / relabellings.size());
+                }
+            }
+        }
+        org.hipparchus.complex.Complex[] breaking = blockEigenvalues(jacobian, breakingBasis);
+        org.hipparchus.complex.Complex[] sym = blockEigenvalues(jacobian, fixedBasis);
+        return new SymmetryGap(smallestModulus(breaking), smallestModulus(sym), positiveReal(breaking), positiveReal(sym));
+    }
+
+    /**
+     * The two blocks of the Jacobian at the separated state (symmetryBreakingGap).
+     *
+     * @param breaking          smallest modulus of an eigenvalue in the symmetry-breaking directions
+     * @param symmetric         smallest modulus of an eigenvalue in the symmetric directions
+     * @param breakingPositive  real positive eigenvalues of the breaking block: 0 deep in the separated phase (every
+     *                          eigenvalue has real part near -1 there); a real eigenvalue crossing zero (a bifurcation)
+     *                          changes the count by one, so an odd change from the deep count says one was crossed, even
+     *                          between two evaluated points. Complex pairs are not counted: one crossing the imaginary axis
+     *                          (P_T = 3, N = 400, M = 1200 near the fold: 0.107 +- 1.003 i) makes the damped iteration
+     *                          oscillate, it creates no new solution
+     * @param symmetricPositive the same for the symmetric block (it changes at the fold, on the branch beyond it)
+     */
+    public record SymmetryGap(double breaking, double symmetric, int breakingPositive, int symmetricPositive) {}
+
+    /** Where relabelling memories and clusters together by g sends each unknown: index i goes to map[i]. */
+    private static int[] relabelling(SoftStudentEquations equations, int[] g) {
+        int p = g.length;
+        int[] map = new int[equations.dimension()];
+        for (int mu = 0; mu < p; mu++) {
+            for (int c = 0; c < p; c++) {
+                map[equations.teacherOverlapIndex(mu, c)] = equations.teacherOverlapIndex(g[mu], g[c]);
+            }
+            for (int rho = mu + 1; rho < p; rho++) {
+                map[equations.studentOverlapIndex(mu, rho)] = equations.studentOverlapIndex(g[mu], g[rho]);
+            }
+            for (int rho = mu; rho < p; rho++) {
+                map[equations.responseIndex(mu, rho)] = equations.responseIndex(g[mu], g[rho]);
+            }
+            map[equations.multiplierIndex(mu)] = equations.multiplierIndex(g[mu]);
+            map[equations.logPriorIndex(mu)] = equations.logPriorIndex(g[mu]);
+        }
+        return map;
     }
 
     /** (1 / P!) sum over the relabellings g of memories and clusters together of the permutation matrix of g. */
-    private static RealMatrix fixedSubspaceProjector(SoftStudentEquations equations) {
-        int p = equations.studentMemories();
-        int n = equations.dimension();
-        List<int[]> group = permutations(p);
+    private static RealMatrix fixedSubspaceProjector(List<int[]> relabellings, int n) {
         RealMatrix sum = new Array2DRowRealMatrix(n, n);
-        for (int[] g : group) {
-            for (int mu = 0; mu < p; mu++) {
-                for (int c = 0; c < p; c++) {
-                    add(sum, equations.teacherOverlapIndex(g[mu], g[c]), equations.teacherOverlapIndex(mu, c), group.size());
-                }
-                for (int rho = mu + 1; rho < p; rho++) {
-                    add(sum, equations.studentOverlapIndex(g[mu], g[rho]), equations.studentOverlapIndex(mu, rho), group.size());
-                }
-                for (int rho = mu; rho < p; rho++) {
-                    add(sum, equations.responseIndex(g[mu], g[rho]), equations.responseIndex(mu, rho), group.size());
-                }
-                add(sum, equations.multiplierIndex(g[mu]), equations.multiplierIndex(mu), group.size());
-                add(sum, equations.logPriorIndex(g[mu]), equations.logPriorIndex(mu), group.size());
+        for (int[] map : relabellings) {
+            for (int i = 0; i < n; i++) {
+                sum.addToEntry(map[i], i, 1.0 / relabellings.size());
             }
         }
         return sum;
-    }
-
-    private static void add(RealMatrix sum, int to, int from, int order) {
-        sum.addToEntry(to, from, 1.0 / order);
     }
 
     private static List<int[]> permutations(int p) {
@@ -238,14 +277,26 @@ public final class SoftStudentState {
         return b;
     }
 
-    /** The smallest modulus of an eigenvalue of the Jacobian restricted to the span of the basis (an invariant subspace). */
-    private static double smallestEigenvalue(RealMatrix jacobian, RealMatrix basis) {
-        org.hipparchus.complex.Complex[] values = new org.hipparchus.linear.EigenDecompositionNonSymmetric(
-                basis.transpose().multiply(jacobian).multiply(basis)).getEigenvalues();
+    /** The eigenvalues of the Jacobian restricted to the span of the basis (an invariant subspace). */
+    private static org.hipparchus.complex.Complex[] blockEigenvalues(RealMatrix jacobian, RealMatrix basis) {
+        return new org.hipparchus.linear.EigenDecompositionNonSymmetric(basis.transpose().multiply(jacobian).multiply(basis)).getEigenvalues();
+    }
+
+    private static double smallestModulus(org.hipparchus.complex.Complex[] values) {
         double smallest = Double.POSITIVE_INFINITY;
         for (org.hipparchus.complex.Complex v : values) {
             smallest = Math.min(smallest, v.norm());
         }
         return smallest;
+    }
+
+    private static int positiveReal(org.hipparchus.complex.Complex[] values) {
+        int count = 0;
+        for (org.hipparchus.complex.Complex v : values) {
+            if (v.getReal() > 0 && Math.abs(v.getImaginary()) <= 1e-10 * v.norm()) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -99,12 +99,36 @@ class SoftStudentStateTest {
      */
     @Test
     void theSeparatedBranchFoldsBeforeAnySymmetryBreakingBifurcationAtTwoMemories() {
-        double[] deep = SoftStudentState.symmetryBreakingGap(3 / Math.sqrt(N), 3 / Math.sqrt(N), 2, 800, N);
-        double[] nearFold = SoftStudentState.symmetryBreakingGap(1.3 / Math.sqrt(N), 1.3 / Math.sqrt(N), 2, 800, N);
+        SoftStudentState.SymmetryGap deep = SoftStudentState.symmetryBreakingGap(3 / Math.sqrt(N), 3 / Math.sqrt(N), 2, 800, N);
+        SoftStudentState.SymmetryGap nearFold = SoftStudentState.symmetryBreakingGap(1.3 / Math.sqrt(N), 1.3 / Math.sqrt(N), 2, 800, N);
         assertNotNull(deep);
         assertNotNull(nearFold);
-        assertTrue(nearFold[1] < 0.1 * deep[1], "symmetric eigenvalue " + nearFold[1] + " against " + deep[1]);
-        assertTrue(nearFold[0] > 0.1 * deep[0], "breaking eigenvalue " + nearFold[0] + " against " + deep[0]);
-        assertTrue(nearFold[0] > 2 * nearFold[1], "breaking " + nearFold[0] + ", symmetric " + nearFold[1]);
+        assertTrue(nearFold.symmetric() < 0.1 * deep.symmetric(), "symmetric eigenvalue " + nearFold.symmetric() + " against " + deep.symmetric());
+        assertTrue(nearFold.breaking() > 0.1 * deep.breaking(), "breaking eigenvalue " + nearFold.breaking() + " against " + deep.breaking());
+        assertTrue(nearFold.breaking() > 2 * nearFold.symmetric(), "breaking " + nearFold.breaking() + ", symmetric " + nearFold.symmetric());
+        assertEquals(deep.breakingPositive(), nearFold.breakingPositive(), "a real breaking eigenvalue crossed zero");
+    }
+
+    /**
+     * The same question at P_T = 3, N = 400, M = 1200, where the symmetric branch (SoftSeparatedState, followed by Newton in
+     * steps of 1e-4 in b) folds at b = 1.4418: its Jacobian's smallest eigenvalue falls like sqrt(b - b_fold) (0.0161,
+     * 0.0119, 0.0078 at b = 1.4425, 1.4422, 1.442), and no state continues it below. With b = 1.442 next to the fold: the
+     * symmetric eigenvalue below a tenth of its b = 3 value (as at P_T = 2); the breaking block has no positive real
+     * eigenvalue, as deep in the phase (a real eigenvalue crossing zero between b = 3 and the fold would leave one), and its smallest eigenvalue is more than twice the symmetric one. Unlike P_T = 2 the breaking eigenvalue does
+     * fall to well below a tenth of its b = 3 value here (0.055 against 0.79), so a bifurcation close beyond this fold is
+     * not excluded at other M; at this M the fold comes first. This also checks the symmetrization
+     * (symmetryBreakingGap): the unsymmetrized Jacobian at the full equations' own (quadrature-asymmetric) state gave
+     * 0.021 against 0.028 there.
+     */
+    @Test
+    void theSeparatedBranchFoldsBeforeAnySymmetryBreakingBifurcationAtThreeMemories() {
+        SoftStudentState.SymmetryGap deep = SoftStudentState.symmetryBreakingGap(3 / Math.sqrt(N), 3 / Math.sqrt(N), 3, 1200, N);
+        SoftStudentState.SymmetryGap nearFold = SoftStudentState.symmetryBreakingGap(1.442 / Math.sqrt(N), 1.442 / Math.sqrt(N), 3, 1200, N);
+        assertNotNull(deep);
+        assertNotNull(nearFold);
+        assertTrue(nearFold.symmetric() < 0.1 * deep.symmetric(), "symmetric eigenvalue " + nearFold.symmetric() + " against " + deep.symmetric());
+        assertEquals(0, deep.breakingPositive(), "deep in the separated phase");
+        assertEquals(0, nearFold.breakingPositive(), "a real breaking eigenvalue crossed zero before the fold");
+        assertTrue(nearFold.breaking() > 2 * nearFold.symmetric(), "breaking " + nearFold.breaking() + ", symmetric " + nearFold.symmetric());
     }
 }

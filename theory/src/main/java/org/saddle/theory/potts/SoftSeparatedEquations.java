@@ -80,7 +80,8 @@ package org.saddle.theory.potts;
  * inside the symmetric (all memories equivalent) subspace, and V positive definite is required (K positive on the
  * bulk); stability against perturbations that break the symmetry between memories (one memory taking two clusters) is
  * not derived in this class: {@link SoftStudentEquations} carries those directions, and the solver's
- * SoftStudentState#symmetryBreakingGap finds no macroscopic symmetry-breaking bifurcation before the fold at P_T = 2. It is
+ * SoftStudentState#symmetryBreakingGap finds no macroscopic symmetry-breaking bifurcation before the fold at P_T = 2 (N = 400, M = 800) and
+ * P_T = 3 (N = 400, M = 1200). It is
  * also measured at finite N (app's SoftSeparatedMonteCarloTest: the Riemannian Hessian at the
  * Monte Carlo state that matches this one has no negative tangent direction; its softest mode closes towards the fold
  * where the branch from the hard side ends, b = beta sqrt N = 1.30 at P_T = 2, N = 400, M = 800). <b>Existence</b>: the
