@@ -55,7 +55,7 @@ public final class SoftStudentState {
     public static State solve(double studentInverseTemperature, double teacherInverseTemperature, int[][] clustersOf, int teacherMemories,
             double examples, int neurons) {
         SoftStudentEquations equations = new SoftStudentEquations(studentInverseTemperature, teacherInverseTemperature, clustersOf.length,
-                teacherMemories, examples, neurons, 1, true);
+                teacherMemories, examples, neurons, 1, true, referenceMemories(clustersOf, teacherMemories));
         double[] start = equations.hardState(clustersOf);
         SolveResult result = SOLVER.solve(equations, start);
         String note = "from the hard state of the arrangement";
@@ -104,6 +104,24 @@ public final class SoftStudentState {
         return false;
     }
 
+    /** For each cluster the first memory that holds it (c mod P if none does): the reference of its quadrature. */
+    private static int[] referenceMemories(int[][] clustersOf, int teacherMemories) {
+        int[] reference = new int[teacherMemories];
+        for (int c = 0; c < teacherMemories; c++) {
+            reference[c] = c % clustersOf.length;
+            search:
+            for (int mu = 0; mu < clustersOf.length; mu++) {
+                for (int held : clustersOf[mu]) {
+                    if (held == c) {
+                        reference[c] = mu;
+                        break search;
+                    }
+                }
+            }
+        }
+        return reference;
+    }
+
     private static boolean keepsArrangement(double[][] r, int[][] clustersOf) {
         for (int mu = 0; mu < r.length; mu++) {
             boolean[] held = new boolean[r[mu].length];
@@ -129,15 +147,16 @@ public final class SoftStudentState {
      * separated state does not converge (P_T &lt;= 4).
      *
      * <p>The continuum equations are symmetric under relabelling memories and clusters together, but their quadrature is
-     * not: {@link org.saddle.theory.potts.ScoreAverages} integrates the score differences relative to memory 0, so at P_T &gt;= 3 the full
-     * equations' own solution leaves the symmetric subspace by the quadrature error over the breaking eigenvalue
-     * (near the fold at P_T = 3, N = 400, M = 1200: R_11 and R_33 differ by 0.01, and the unsymmetrized blocks mix,
-     * which once made both look small together). Hence the Jacobian is evaluated at the
-     * symmetric state as SoftSeparatedState solves it (its quadrature takes differences relative to the example's own
-     * memory), not re-solved by the full equations (whose residual there is their quadrature's asymmetry: at most 4e-2 in
-     * n V ~ 20 near that fold, 1e-4 at b = 3), and the finite-difference Jacobian is averaged over the relabellings
+     * only partly so: {@link org.saddle.theory.potts.ScoreAverages} integrates score differences relative to a reference
+     * memory, the one holding the cluster, with the others in cyclic order. That makes the cyclic relabellings exact, but
+     * under reflections the averages differ by the quadrature error (at P_T = 3, b = 1.45: 4e-5 in the equations of
+     * R_{mu, mu+1} against R_{mu, mu+2}, every other equation of the symmetric state within 1e-10 of SoftSeparatedEquations).
+     * Near the fold, where the breaking eigenvalue is small, that error is amplified in the state, and the unsymmetrized
+     * blocks mix (with memory 0 as every cluster's reference, R_11 and R_33 differed by 0.01 at P_T = 3, N = 400,
+     * M = 1200, b = 1.442, and the two blocks looked equally small, 0.021 and 0.028). Hence the Jacobian is evaluated at
+     * the symmetric state as SoftSeparatedState solves it, and averaged over all relabellings
      * (J -> (1/P!) sum_g Pi_g J Pi_g^T, exact for the continuum equations) before it is split into the two blocks. At
-     * P_T = 2 the two quadratures agree to rounding and the average changes nothing.
+     * P_T = 2 the quadrature is symmetric and the average changes nothing.
      */
     public static SymmetryGap symmetryBreakingGap(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {

@@ -115,10 +115,10 @@ class SoftStudentStateTest {
      * 0.0119, 0.0078 at b = 1.4425, 1.4422, 1.442), and no state continues it below. With b = 1.442 next to the fold: the
      * symmetric eigenvalue below a tenth of its b = 3 value (as at P_T = 2); the breaking block has no positive real
      * eigenvalue, as deep in the phase (a real eigenvalue crossing zero between b = 3 and the fold would leave one), and its smallest eigenvalue is more than twice the symmetric one. Unlike P_T = 2 the breaking eigenvalue does
-     * fall to well below a tenth of its b = 3 value here (0.055 against 0.79), so a bifurcation close beyond this fold is
+     * fall to well below a tenth of its b = 3 value here (0.060 against 0.79), so a bifurcation close beyond this fold is
      * not excluded at other M; at this M the fold comes first. This also checks the symmetrization
-     * (symmetryBreakingGap): the unsymmetrized Jacobian at the full equations' own (quadrature-asymmetric) state gave
-     * 0.021 against 0.028 there.
+     * (symmetryBreakingGap): the unsymmetrized Jacobian at the full equations' own state, when every cluster's quadrature
+     * took memory 0 as reference, gave 0.021 against 0.028 there.
      */
     @Test
     void theSeparatedBranchFoldsBeforeAnySymmetryBreakingBifurcationAtThreeMemories() {

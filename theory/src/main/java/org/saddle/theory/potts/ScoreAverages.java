@@ -79,6 +79,53 @@ public final class ScoreAverages {
     }
 
     /**
+     * {@link #of} with memory {@code reference} as the reference of the score differences and the others after it in
+     * cyclic order (reference + 1, reference + 2, ... mod P), mapped back to the original order. The product rule is not
+     * invariant under relabelling the memories, so the order changes the result by the quadrature error. Taking for each
+     * cluster of examples the memory that holds it, with this order, gives a state that is symmetric under the cyclic
+     * relabellings of memories and clusters together exactly relabelled averages in every cluster (SoftStudentEquations);
+     * under the other relabellings (reflections of the order of the other memories) the averages still differ by the
+     * quadrature error.
+     */
+    static ScoreAverages of(double[] mean, double[] cov, double[] v, double c, double stepScale, int reference) {
+        int p = mean.length;
+        if (reference == 0) {
+            return of(mean, cov, v, c, stepScale);
+        }
+        int[] order = new int[p];
+        for (int k = 0; k < p; k++) {
+            order[k] = (reference + k) % p;
+        }
+        double[] meanP = new double[p];
+        double[] covP = new double[p * p];
+        double[] vP = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            meanP[i] = mean[order[i]];
+            for (int j = 0; j < p; j++) {
+                covP[i * p + j] = cov[order[i] * p + order[j]];
+                vP[i * p + j] = v[order[i] * p + order[j]];
+            }
+        }
+        ScoreAverages permuted = of(meanP, covP, vP, c, stepScale);
+        if (permuted == null) {
+            return null;
+        }
+        ScoreAverages avg = new ScoreAverages(p, permuted.step);
+        for (int i = 0; i < p; i++) {
+            avg.r[order[i]] = permuted.r[i];
+            for (int j = 0; j < p; j++) {
+                int to = order[i] * p + order[j];
+                int from = i * p + j;
+                avg.rs[to] = permuted.rs[from];
+                avg.rr[to] = permuted.rr[from];
+                avg.dm[to] = permuted.dm[from];
+                avg.f[to] = permuted.f[from];
+            }
+        }
+        return avg;
+    }
+
+    /**
      * The averages for cavity scores with the given mean (P) and covariance (P x P, row-major), response matrix V (P x P,
      * symmetric) and self-coupling c = beta N sigma^2, or null where they are undefined (covariance or V not positive
      * definite, or a proximal equation without solution at some node: no silent numbers).

@@ -47,7 +47,7 @@ import java.util.List;
  *
  * <p><b>Numerics.</b> P &lt;= {@link ScoreAverages#MAX_MEMORIES} (the (P - 1)-dimensional product rule; P = 2 is fast, P = 3
  * takes P_T times the symmetric class's cost); each evaluation averages over the P_T clusters separately (no
- * permutation average). Same neglected terms as the symmetric class.
+ * permutation average), each relative to its reference memory (second constructor). Same neglected terms as the symmetric class.
  */
 public final class SoftStudentEquations implements org.saddle.theory.SaddlePointEquations {
     /** Largest number of teacher clusters accepted (cost is linear in it). */
@@ -63,6 +63,7 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
     private final int neurons;
     private final double stepScale;
     private final boolean trainedPriors;
+    private final int[] referenceOf;
 
     /**
      * @param studentInverseTemperature beta
@@ -77,6 +78,18 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
      */
     public SoftStudentEquations(double studentInverseTemperature, double teacherInverseTemperature, int studentMemories,
             int teacherMemories, double examples, int neurons, double stepScale, boolean trainedPriors) {
+        this(studentInverseTemperature, teacherInverseTemperature, studentMemories, teacherMemories, examples, neurons, stepScale,
+                trainedPriors, null);
+    }
+
+    /**
+     * The same with, for each cluster c, the memory whose score its examples' quadrature takes differences against
+     * ({@code referenceOf[c]}, best the memory that holds the cluster: ScoreAverages#of with a reference; null: memory
+     * c mod P, which for one memory per cluster makes the symmetric separated state an exact solution of the quadrature
+     * too, as in SoftSeparatedEquations).
+     */
+    public SoftStudentEquations(double studentInverseTemperature, double teacherInverseTemperature, int studentMemories,
+            int teacherMemories, double examples, int neurons, double stepScale, boolean trainedPriors, int[] referenceOf) {
         if (!(studentInverseTemperature > 0) || !(teacherInverseTemperature > 0) || studentMemories < 1
                 || studentMemories > ScoreAverages.MAX_MEMORIES || teacherMemories < 1 || teacherMemories > MAX_TEACHER_MEMORIES
                 || !(examples >= teacherMemories) || neurons < 2 || !(stepScale > 0)) {
@@ -95,6 +108,16 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
         this.neurons = neurons;
         this.stepScale = stepScale;
         this.trainedPriors = trainedPriors;
+        this.referenceOf = new int[teacherMemories];
+        for (int c = 0; c < teacherMemories; c++) {
+            this.referenceOf[c] = referenceOf == null ? c % studentMemories : c < referenceOf.length ? referenceOf[c] : -1;
+        }
+        for (int reference : this.referenceOf) {
+            if ((referenceOf != null && referenceOf.length != teacherMemories) || reference < 0 || reference >= studentMemories) {
+                throw new IllegalArgumentException("need one reference memory in 0.." + (studentMemories - 1) + " per cluster, got "
+                        + java.util.Arrays.toString(referenceOf));
+            }
+        }
     }
 
     /** P, the student's memories. */
@@ -290,7 +313,7 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
                     cov[mu * p + rho] = beta * beta * neurons * (sigma2 * (q[mu * p + rho] - rc[mu] * rc[rho]) + tau2 * rc[mu] * rc[rho]);
                 }
             }
-            out[c] = ScoreAverages.of(mean, cov, v, c0, stepScale);
+            out[c] = ScoreAverages.of(mean, cov, v, c0, stepScale, referenceOf[c]);
             if (out[c] == null) {
                 return null;
             }
