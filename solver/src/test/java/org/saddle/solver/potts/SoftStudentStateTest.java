@@ -90,6 +90,53 @@ class SoftStudentStateTest {
     }
 
     /**
+     * The same reduction at P_T = 3 (M = 1200, b = 1.45, next to the fold where errors are amplified), at the level of the
+     * equations: the symmetric class integrates an example of cluster 1 relative to memory 1 and averages over the other
+     * two memories; the general equations take for cluster c memory c as reference and the others in cyclic order, so every
+     * cluster's nodes are a relabelling of cluster 1's. Hence at the symmetric state every residual equals the symmetric
+     * class's (zero to rounding: 1e-9 against n V ~ 20), except that the two off-diagonal overlaps R_{mu, mu+1} and
+     * R_{mu, mu+2} see the two other memories in a fixed order: only their mean is the symmetric class's, so only the mean
+     * of their residuals must vanish (each alone differs by the product rule's reflection error).
+     */
+    @Test
+    void theSymmetricStateSolvesTheGeneralEquationsAtThreeMemories() {
+        double beta = 1.45 / Math.sqrt(N);
+        SoftSeparatedState.State symmetric = SoftSeparatedState.solve(beta, beta, 3, 1200, N);
+        assertTrue(symmetric.exists(), symmetric.toString());
+        double[] s = symmetric.solve().solution();
+        SoftStudentEquations equations = new SoftStudentEquations(beta, beta, 3, 3, 1200, N, 1, true);
+        double[] x = new double[equations.dimension()];
+        for (int mu = 0; mu < 3; mu++) {
+            for (int c = 0; c < 3; c++) {
+                x[equations.teacherOverlapIndex(mu, c)] = mu == c ? s[0] : s[1];
+            }
+            for (int rho = mu + 1; rho < 3; rho++) {
+                x[equations.studentOverlapIndex(mu, rho)] = s[2];
+            }
+            x[equations.multiplierIndex(mu)] = s[3];
+            for (int rho = mu; rho < 3; rho++) {
+                x[equations.responseIndex(mu, rho)] = mu == rho ? s[4] : s[5];
+            }
+            x[equations.logPriorIndex(mu)] = -Math.log(3);
+        }
+        double[] residual = new double[x.length];
+        assertTrue(equations.residual(x, residual), "residual defined at the symmetric state");
+        java.util.Set<Integer> offDiagonal = new java.util.HashSet<>();
+        for (int mu = 0; mu < 3; mu++) {
+            int next = equations.teacherOverlapIndex(mu, (mu + 1) % 3);
+            int after = equations.teacherOverlapIndex(mu, (mu + 2) % 3);
+            offDiagonal.add(next);
+            offDiagonal.add(after);
+            assertEquals(0, (residual[next] + residual[after]) / 2, 1e-9, "mean off-diagonal R residual of memory " + mu);
+        }
+        for (int i = 0; i < residual.length; i++) {
+            if (!offDiagonal.contains(i)) {
+                assertEquals(0, residual[i], 1e-9, equations.componentNames().get(i));
+            }
+        }
+    }
+
+    /**
      * The separated branch of P_T = 2, N = 400, M = 800 ends at a fold at b = 1.298 (SoftSeparatedState#branchEnd, located
      * there by an independent march). Derived expectation: at the fold the Jacobian's symmetric block has a zero eigenvalue,
      * so at b = 1.3 its smallest eigenvalue must be small against its value deep in the soft regime (b = 3): below a tenth
