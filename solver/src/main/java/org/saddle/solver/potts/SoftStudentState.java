@@ -222,7 +222,7 @@ public final class SoftStudentState {
      *                          eigenvalue has real part near -1 there); a real eigenvalue crossing zero (a bifurcation)
      *                          changes the count by one, so an odd change from the deep count says one was crossed, even
      *                          between two evaluated points. Complex pairs are not counted: one crossing the imaginary axis
-     *                          (P_T = 3, N = 400, M = 1200 near the fold: 0.107 +- 1.003 i) makes the damped iteration
+     *                          (P_T = 3, N = 400, M = 1200 near the fold: 0.078 +- 1.004 i) makes the undamped iteration
      *                          oscillate, it creates no new solution
      * @param symmetricPositive the same for the symmetric block (it changes at the fold, on the branch beyond it)
      */
