@@ -12,7 +12,10 @@ import org.saddle.theory.potts.SoftStudentEquations;
 /**
  * Solves {@link SoftStudentEquations} (derivation there) for a student whose memories hold given teacher clusters, with
  * trained class weights as the simulation's StationaryPoint trains them: damped fixed-point iteration from the
- * arrangement's hard-posterior state (damping 0.5, then 0.2 if that fails), then Newton polishing. A result that did not
+ * arrangement's hard-posterior state (damping 0.5, then 0.2 if that fails), then Newton polishing. For one memory per
+ * cluster (P = P_T) Newton from the symmetric class's state (SoftSeparatedState) comes first: near the fold the
+ * Jacobian has a complex pair with positive real part in the symmetry-breaking directions, where no damped iteration
+ * converges (P_T = 3, N = 400, M = 1200, b = 1.45: 7,000 iterations, about 4 minutes, then divergence). A result that did not
  * converge says so with its status and residual, and carries no state. A converged state <i>keeps the arrangement</i> when
  * every memory's overlap with each cluster it holds exceeds its overlap with every cluster it does not hold by more than
  * {@link #SEPARATION} (otherwise the solve drifted to another state, reported as such).
@@ -56,14 +59,32 @@ public final class SoftStudentState {
             double examples, int neurons) {
         SoftStudentEquations equations = new SoftStudentEquations(studentInverseTemperature, teacherInverseTemperature, clustersOf.length,
                 teacherMemories, examples, neurons, 1, true, referenceMemories(clustersOf, teacherMemories));
-        double[] start = equations.hardState(clustersOf);
-        SolveResult result = SOLVER.solve(equations, start);
-        String note = "from the hard state of the arrangement";
-        if (!result.converged()) {
-            SolveResult retry = DAMPED.solve(equations, start);
-            if (retry.converged() || !Double.isFinite(result.residual())) {
-                result = retry;
-                note = "from the hard state, damping 0.2";
+        SolveResult result = null;
+        String note = null;
+        int[] single = oneClusterEach(clustersOf, teacherMemories);
+        if (single != null) {
+            // the separated arrangement: Newton from the symmetric class's state (symmetryBreakingGap's comment: near the
+            // fold the breaking block has a complex pair with positive real part, so no damped iteration converges there)
+            SoftSeparatedState.State separated = SoftSeparatedState.solve(studentInverseTemperature, teacherInverseTemperature, teacherMemories,
+                    examples, neurons);
+            if (separated.solve().converged()) {
+                SolveResult polished = SOLVER.newtonOnly().solve(equations, separatedState(equations, separated.solve().solution(), single));
+                if (polished.converged()) {
+                    result = polished;
+                    note = "Newton from the symmetric soft separated state";
+                }
+            }
+        }
+        if (result == null) {
+            double[] start = equations.hardState(clustersOf);
+            result = SOLVER.solve(equations, start);
+            note = "from the hard state of the arrangement";
+            if (!result.converged()) {
+                SolveResult retry = DAMPED.solve(equations, start);
+                if (retry.converged() || !Double.isFinite(result.residual())) {
+                    result = retry;
+                    note = "from the hard state, damping 0.2";
+                }
             }
         }
         if (!result.converged()) {
@@ -90,6 +111,46 @@ public final class SoftStudentState {
         org.saddle.theory.potts.ScoreAverages[] averages = equations.averages(x); // once, for the shares and the closure
         return new State(r, q, kappa, equations.shares(averages), result, keeps, equations.closureError(x, averages),
                 keeps ? note : note + "; the state reached does not keep the arrangement");
+    }
+
+    /** The cluster of each memory when P = P_T and every memory holds one cluster of its own; null otherwise. */
+    private static int[] oneClusterEach(int[][] clustersOf, int teacherMemories) {
+        if (clustersOf.length != teacherMemories) {
+            return null;
+        }
+        int[] cluster = new int[teacherMemories];
+        boolean[] held = new boolean[teacherMemories];
+        for (int mu = 0; mu < teacherMemories; mu++) {
+            if (clustersOf[mu].length != 1 || held[clustersOf[mu][0]]) {
+                return null;
+            }
+            cluster[mu] = clustersOf[mu][0];
+            held[cluster[mu]] = true;
+        }
+        return cluster;
+    }
+
+    /**
+     * The symmetric soft separated state (SoftSeparatedEquations' unknowns R, R', Q, kappa / n, n v, n v') written in the
+     * general unknowns, memory mu on cluster {@code clusterOf[mu]}, class weights 1 / P.
+     */
+    private static double[] separatedState(SoftStudentEquations equations, double[] symmetric, int[] clusterOf) {
+        int p = clusterOf.length;
+        double[] x = new double[equations.dimension()];
+        for (int mu = 0; mu < p; mu++) {
+            for (int c = 0; c < p; c++) {
+                x[equations.teacherOverlapIndex(mu, c)] = c == clusterOf[mu] ? symmetric[0] : symmetric[1];
+            }
+            for (int rho = mu + 1; rho < p; rho++) {
+                x[equations.studentOverlapIndex(mu, rho)] = symmetric[2];
+            }
+            x[equations.multiplierIndex(mu)] = symmetric[3];
+            for (int rho = mu; rho < p; rho++) {
+                x[equations.responseIndex(mu, rho)] = mu == rho ? symmetric[4] : symmetric[5];
+            }
+            x[equations.logPriorIndex(mu)] = -Math.log(p);
+        }
+        return x;
     }
 
     private static boolean sharesACluster(int[][] clustersOf, int teacherMemories) {
@@ -146,17 +207,15 @@ public final class SoftStudentState {
      * (SoftSeparatedState#branchEnd); a zero of (a) would be a bifurcation to a symmetry-broken state. Null where the
      * separated state does not converge (P_T &lt;= 4).
      *
-     * <p>The continuum equations are symmetric under relabelling memories and clusters together, but their quadrature is
-     * only partly so: {@link org.saddle.theory.potts.ScoreAverages} integrates score differences relative to a reference
-     * memory, the one holding the cluster, with the others in cyclic order. That makes the cyclic relabellings exact, but
-     * under reflections the averages differ by the quadrature error (at P_T = 3, b = 1.45: 4e-5 in the equations of
-     * R_{mu, mu+1} against R_{mu, mu+2}, every other equation of the symmetric state within 1e-10 of SoftSeparatedEquations).
-     * Near the fold, where the breaking eigenvalue is small, that error is amplified in the state, and the unsymmetrized
-     * blocks mix (with memory 0 as every cluster's reference, R_11 and R_33 differed by 0.01 at P_T = 3, N = 400,
-     * M = 1200, b = 1.442, and the two blocks looked equally small, 0.021 and 0.028). Hence the Jacobian is evaluated at
-     * the symmetric state as SoftSeparatedState solves it, and averaged over all relabellings
-     * (J -> (1/P!) sum_g Pi_g J Pi_g^T, exact for the continuum equations) before it is split into the two blocks. At
-     * P_T = 2 the quadrature is symmetric and the average changes nothing.
+     * <p>The continuum equations are symmetric under relabelling memories and clusters together; their quadrature is
+     * so under the dihedral relabellings ({@link org.saddle.theory.potts.ScoreAverages}: each cluster relative to the
+     * memory that holds it, the others in both cyclic orders), which for P_T &lt;= 3 are all of them: the symmetric state
+     * of SoftSeparatedState then solves the full equations to rounding (tested). For P_T = 4 some relabellings change the
+     * averages by the quadrature error, which near a fold the small breaking eigenvalue amplifies, and the unsymmetrized
+     * blocks would mix (as they did at P_T = 3, N = 400, M = 1200, b = 1.442 when every cluster took memory 0 as
+     * reference: both blocks looked equally small, 0.021 and 0.028). Hence the Jacobian is evaluated at the symmetric
+     * state as SoftSeparatedState solves it and averaged over all relabellings (J -> (1/P!) sum_g Pi_g J Pi_g^T, exact
+     * for the continuum equations) before it is split into the two blocks.
      */
     public static SymmetryGap symmetryBreakingGap(double studentInverseTemperature, double teacherInverseTemperature, int teacherMemories,
             double examples, int neurons) {
@@ -168,26 +227,12 @@ public final class SoftStudentState {
         int p = teacherMemories;
         SoftStudentEquations equations = new SoftStudentEquations(studentInverseTemperature, teacherInverseTemperature, p, p, examples,
                 neurons, 1, true);
-        int[][] own = new int[p][];
+        // the symmetric state, mapped into the full unknowns (not re-solved by the full equations: see above)
+        int[] identity = new int[p];
         for (int mu = 0; mu < p; mu++) {
-            own[mu] = new int[] {mu};
+            identity[mu] = mu;
         }
-        // the symmetric state, mapped into the full unknowns (class comment: not re-solved by the full equations)
-        double[] symmetric = separated.solve().solution();
-        double[] x = equations.hardState(own);
-        for (int mu = 0; mu < p; mu++) {
-            for (int c = 0; c < p; c++) {
-                x[equations.teacherOverlapIndex(mu, c)] = mu == c ? symmetric[0] : symmetric[1];
-            }
-            for (int rho = mu + 1; rho < p; rho++) {
-                x[equations.studentOverlapIndex(mu, rho)] = symmetric[2];
-            }
-            x[equations.multiplierIndex(mu)] = symmetric[3];
-            for (int rho = mu; rho < p; rho++) {
-                x[equations.responseIndex(mu, rho)] = mu == rho ? symmetric[4] : symmetric[5];
-            }
-            x[equations.logPriorIndex(mu)] = -Math.log(p);
-        }
+        double[] x = separatedState(equations, separated.solve().solution(), identity);
         int n = equations.dimension();
         List<int[]> relabellings = new ArrayList<>();
         for (int[] g : permutations(p)) {

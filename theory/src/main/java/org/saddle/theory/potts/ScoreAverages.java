@@ -79,22 +79,49 @@ public final class ScoreAverages {
     }
 
     /**
-     * {@link #of} with memory {@code reference} as the reference of the score differences and the others after it in
-     * cyclic order (reference + 1, reference + 2, ... mod P), mapped back to the original order. The product rule is not
-     * invariant under relabelling the memories, so the order changes the result by the quadrature error. Taking for each
-     * cluster of examples the memory that holds it, with this order, gives a state that is symmetric under the cyclic
-     * relabellings of memories and clusters together exactly relabelled averages in every cluster (SoftStudentEquations);
-     * under the other relabellings (reflections of the order of the other memories) the averages still differ by the
-     * quadrature error.
+     * {@link #of} with memory {@code reference} as the reference of the score differences, the others after it in cyclic
+     * order (reference + 1, reference + 2, ... mod P) and, for P &gt;= 3, averaged with the reversed cyclic order
+     * (reference - 1, reference - 2, ...), mapped back to the original order. The product rule is not invariant under
+     * relabelling the memories, so the order changes the result by the quadrature error. With the memory that holds each
+     * cluster as its reference, these two orders make a state that is symmetric under the relabellings of the dihedral
+     * group (cyclic shifts and reflections of the memories and clusters together; for P = 3 all of them) have exactly
+     * relabelled averages in every cluster (SoftStudentEquations); at P = 2 one order is already symmetric. Costs two
+     * product rules for P &gt;= 3.
      */
     static ScoreAverages of(double[] mean, double[] cov, double[] v, double c, double stepScale, int reference) {
         int p = mean.length;
-        if (reference == 0) {
-            return of(mean, cov, v, c, stepScale);
+        ScoreAverages forward = ordered(mean, cov, v, c, stepScale, reference, 1);
+        if (p < 3 || forward == null) {
+            return forward;
         }
-        int[] order = new int[p];
+        ScoreAverages backward = ordered(mean, cov, v, c, stepScale, reference, p - 1);
+        if (backward == null) {
+            return null;
+        }
+        ScoreAverages avg = new ScoreAverages(p, forward.step);
         for (int k = 0; k < p; k++) {
-            order[k] = (reference + k) % p;
+            avg.r[k] = 0.5 * (forward.r[k] + backward.r[k]);
+        }
+        for (int k = 0; k < p * p; k++) {
+            avg.rs[k] = 0.5 * (forward.rs[k] + backward.rs[k]);
+            avg.rr[k] = 0.5 * (forward.rr[k] + backward.rr[k]);
+            avg.dm[k] = 0.5 * (forward.dm[k] + backward.dm[k]);
+            avg.f[k] = 0.5 * (forward.f[k] + backward.f[k]);
+        }
+        return avg;
+    }
+
+    /** {@link #of} over the memories in the order reference, reference + stride, reference + 2 stride, ... (mod P). */
+    private static ScoreAverages ordered(double[] mean, double[] cov, double[] v, double c, double stepScale, int reference, int stride) {
+        int p = mean.length;
+        int[] order = new int[p];
+        boolean identity = true;
+        for (int k = 0; k < p; k++) {
+            order[k] = (reference + k * stride) % p;
+            identity &= order[k] == k;
+        }
+        if (identity) {
+            return of(mean, cov, v, c, stepScale);
         }
         double[] meanP = new double[p];
         double[] covP = new double[p * p];

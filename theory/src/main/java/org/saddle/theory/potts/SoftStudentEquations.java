@@ -85,8 +85,8 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
     /**
      * The same with, for each cluster c, the memory whose score its examples' quadrature takes differences against
      * ({@code referenceOf[c]}, best the memory that holds the cluster: ScoreAverages#of with a reference; null: memory
-     * c mod P, which for one memory per cluster makes the symmetric separated state an exact solution of the quadrature
-     * too, as in SoftSeparatedEquations).
+     * c mod P, which for one memory per cluster and P &lt;= 3 makes the symmetric separated state of SoftSeparatedEquations
+     * an exact solution of the quadrature too).
      */
     public SoftStudentEquations(double studentInverseTemperature, double teacherInverseTemperature, int studentMemories,
             int teacherMemories, double examples, int neurons, double stepScale, boolean trainedPriors, int[] referenceOf) {
