@@ -134,7 +134,7 @@ public final class SoftStudentState {
      * The symmetric soft separated state (SoftSeparatedEquations' unknowns R, R', Q, kappa / n, n v, n v') written in the
      * general unknowns, memory mu on cluster {@code clusterOf[mu]}, class weights 1 / P.
      */
-    private static double[] separatedState(SoftStudentEquations equations, double[] symmetric, int[] clusterOf) {
+    static double[] separatedState(SoftStudentEquations equations, double[] symmetric, int[] clusterOf) {
         int p = clusterOf.length;
         double[] x = new double[equations.dimension()];
         for (int mu = 0; mu < p; mu++) {

@@ -103,22 +103,8 @@ class SoftStudentStateTest {
         double beta = 1.45 / Math.sqrt(N);
         SoftSeparatedState.State symmetric = SoftSeparatedState.solve(beta, beta, 3, 1200, N);
         assertTrue(symmetric.exists(), symmetric.toString());
-        double[] s = symmetric.solve().solution();
         SoftStudentEquations equations = new SoftStudentEquations(beta, beta, 3, 3, 1200, N, 1, true);
-        double[] x = new double[equations.dimension()];
-        for (int mu = 0; mu < 3; mu++) {
-            for (int c = 0; c < 3; c++) {
-                x[equations.teacherOverlapIndex(mu, c)] = mu == c ? s[0] : s[1];
-            }
-            for (int rho = mu + 1; rho < 3; rho++) {
-                x[equations.studentOverlapIndex(mu, rho)] = s[2];
-            }
-            x[equations.multiplierIndex(mu)] = s[3];
-            for (int rho = mu; rho < 3; rho++) {
-                x[equations.responseIndex(mu, rho)] = mu == rho ? s[4] : s[5];
-            }
-            x[equations.logPriorIndex(mu)] = -Math.log(3);
-        }
+        double[] x = SoftStudentState.separatedState(equations, symmetric.solve().solution(), new int[] {0, 1, 2});
         double[] residual = new double[x.length];
         assertTrue(equations.residual(x, residual), "residual defined at the symmetric state");
         for (int i = 0; i < residual.length; i++) {
@@ -176,11 +162,11 @@ class SoftStudentStateTest {
      * steps of 1e-4 in b) folds at b = 1.4418: its Jacobian's smallest eigenvalue falls like sqrt(b - b_fold) (0.0161,
      * 0.0119, 0.0078 at b = 1.4425, 1.4422, 1.442), and no state continues it below. With b = 1.442 next to the fold: the
      * symmetric eigenvalue below a tenth of its b = 3 value (as at P_T = 2); the breaking block has no positive real
-     * eigenvalue, as deep in the phase (a real eigenvalue crossing zero between b = 3 and the fold would leave one), and its smallest eigenvalue is more than twice the symmetric one. Unlike P_T = 2 the breaking eigenvalue does
-     * fall to well below a tenth of its b = 3 value here (0.060 against 0.79), so a bifurcation close beyond this fold is
-     * not excluded at other M; at this M the fold comes first. This also checks the symmetrization
-     * (symmetryBreakingGap): the unsymmetrized Jacobian at the full equations' own state, when every cluster's quadrature
-     * took memory 0 as reference, gave 0.021 against 0.028 there.
+     * eigenvalue, as deep in the phase (a real eigenvalue crossing zero between b = 3 and the fold would leave one); and
+     * its smallest eigenvalue is more than twice the symmetric one. Unlike P_T = 2 the breaking eigenvalue does fall to
+     * well below a tenth of its b = 3 value here (0.060 against 0.79), so a bifurcation close beyond this fold is not
+     * excluded at other M; at this M the fold comes first. (When every cluster's quadrature took memory 0 as reference,
+     * the unsymmetrized Jacobian at the full equations' own state gave 0.021 against 0.028 here: the blocks mixed.)
      */
     @Test
     void theSeparatedBranchFoldsBeforeAnySymmetryBreakingBifurcationAtThreeMemories() {

@@ -46,8 +46,9 @@ import java.util.List;
  * Hessian is measured at finite N (simulation's PottsHessian), not derived.
  *
  * <p><b>Numerics.</b> P &lt;= {@link ScoreAverages#MAX_MEMORIES} (the (P - 1)-dimensional product rule; P = 2 is fast, P = 3
- * takes P_T times the symmetric class's cost); each evaluation averages over the P_T clusters separately (no
- * permutation average), each relative to its reference memory (second constructor). Same neglected terms as the symmetric class.
+ * takes 2 P_T times the symmetric class's cost); each evaluation averages over the P_T clusters separately (no
+ * permutation average), each relative to its reference memory and, for P &gt;= 3, over both cyclic orders of the
+ * other memories (second constructor, ScoreAverages#of with a reference). Same neglected terms as the symmetric class.
  */
 public final class SoftStudentEquations implements org.saddle.theory.SaddlePointEquations {
     /** Largest number of teacher clusters accepted (cost is linear in it). */
@@ -108,15 +109,14 @@ public final class SoftStudentEquations implements org.saddle.theory.SaddlePoint
         this.neurons = neurons;
         this.stepScale = stepScale;
         this.trainedPriors = trainedPriors;
+        if (referenceOf != null && (referenceOf.length != teacherMemories
+                || java.util.Arrays.stream(referenceOf).anyMatch(mu -> mu < 0 || mu >= studentMemories))) {
+            throw new IllegalArgumentException("need one reference memory in 0.." + (studentMemories - 1) + " per cluster, got "
+                    + java.util.Arrays.toString(referenceOf));
+        }
         this.referenceOf = new int[teacherMemories];
         for (int c = 0; c < teacherMemories; c++) {
-            this.referenceOf[c] = referenceOf == null ? c % studentMemories : c < referenceOf.length ? referenceOf[c] : -1;
-        }
-        for (int reference : this.referenceOf) {
-            if ((referenceOf != null && referenceOf.length != teacherMemories) || reference < 0 || reference >= studentMemories) {
-                throw new IllegalArgumentException("need one reference memory in 0.." + (studentMemories - 1) + " per cluster, got "
-                        + java.util.Arrays.toString(referenceOf));
-            }
+            this.referenceOf[c] = referenceOf == null ? c % studentMemories : referenceOf[c];
         }
     }
 
